@@ -1,0 +1,19 @@
+using AksPosture.Engine.Rules;
+using AksPosture.Engine.Scoring;
+using AksPosture.Engine.Snapshots;
+
+namespace AksPosture.Engine.Assessment;
+
+/// <summary>One cluster's results and scores.</summary>
+public sealed record ClusterAssessment(ClusterSnapshot Snapshot, IReadOnlyList<RuleResult> Results, PillarScores Scores);
+
+/// <summary>Runs the rule catalog over snapshots. Pure: no I/O, no clock.</summary>
+public static class ClusterAssessor
+{
+    public static ClusterAssessment Assess(ClusterSnapshot snapshot, AssessmentSettings? settings = null, IReadOnlyList<Rule>? rules = null)
+    {
+        settings ??= AssessmentSettings.Default;
+        var results = (rules ?? RuleCatalog.All).Select(rule => rule.Evaluate(snapshot, settings)).ToList();
+        return new ClusterAssessment(snapshot, results, ScoreCalculator.Score(results));
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AksPosture.Engine.Assessment;
+using AksPosture.Engine.Snapshots;
+
+namespace AksPosture.Engine.Rules;
+
+/// <summary>
+/// A rule's window onto a snapshot. Every value read through it is recorded as evidence, so a result always
+/// shows what it was decided from, including properties that were absent.
+/// </summary>
+public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
+{
+    private readonly List<Evidence> _evidence = [];
+
+    public ClusterSnapshot Snapshot { get; } = snapshot;
+    public AssessmentSettings Settings { get; } = settings;
+    public IReadOnlyList<Evidence> Evidence => _evidence;
+
+    /// <summary>Reads a dotted path (<c>properties.apiServerAccessProfile.enablePrivateCluster</c>) and records it.</summary>
+    public JsonNode? Read(string path) => Record(path, Navigate(Snapshot.Resource, path));
+
+    public string? Text(string path) => AsText(path, Read(path));
+
+    /// <summary>Reads a boolean; ARM add-on settings spell booleans as strings, so "true"/"false" count too.</summary>
+    public bool? Bool(string path) => AsBool(path, Read(path));
+
+    public int? Int(string path) => AsInt(path, Read(path));
+
+    /// <summary>Reads an array of strings; an absent array reads as empty.</summary>
+    public IReadOnlyList<string> TextList(string path) => AsTextList(path, Read(path));
+
+    public string? Tag(string key)
+    {
+        var value = Snapshot.Tags.TryGetValue(key, out var v) ? v : null;
+        Note($"tags.{key}", value is null ? null : JsonValue.Create(value)!.ToJsonString());
+        return value;
+    }
+
+    /// <summary>The agent pools in <c>properties.agentPoolProfiles</c>; the count read is recorded as evidence.</summary>
+    public IReadOnlyList<AgentPool> Pools()
+    {
+        var node = Navigate(Snapshot.Resource, "properties.agentPoolProfiles");
+        if (node is not null and not JsonArray)
+        {
+            throw new UnreadableValueException("properties.agentPoolProfiles", "expected an array of agent pools");
+        }
+
+        var pools = ((JsonArray?)node ?? []).OfType<JsonObject>()
+            .Select((pool, i) => new AgentPool(this, pool, (string?)pool["name"] ?? $"#{i}"))
+            .ToList();
+        Note("properties.agentPoolProfiles", node is null ? null : $"{pools.Count} pool(s): {string.Join(", ", pools.Select(p => p.Name))}");
+        return pools;
+    }
+
+    /// <summary>Records a value that was derived rather than read (e.g. a classification from tags).</summary>
+    public void Note(string path, string? value)
+    {
+        if (!_evidence.Exists(e => e.Path == path))
+        {
+            _evidence.Add(new Evidence(path, value));
+        }
+    }
+
+    public static Outcome Pass(string message) => new(RuleStatus.Pass, message);
+    public static Outcome Fail(string message) => new(RuleStatus.Fail, message);
+    public static Outcome Warn(string message) => new(RuleStatus.Warn, message);
+    public static Outcome NotApplicable(string reason) => new(RuleStatus.NotApplicable, reason);
+    public static Outcome Manual(string whatToConfirm) => new(RuleStatus.Manual, whatToConfirm);
+
+    internal JsonNode? Record(string path, JsonNode? value)
+    {
+        Note(path, value?.ToJsonString());
+        return value;
+    }
+
+    internal static JsonNode? Navigate(JsonNode? node, string path)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            if (node is not JsonObject obj)
+            {
+                return null;
+            }
+
+            node = obj[segment];
+        }
+
+        return node;
+    }
+
+    internal static string? AsText(string path, JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.ToJsonString(),
+        _ => throw new UnreadableValueException(path, "expected a text value"),
+    };
+
+    internal static bool? AsBool(string path, JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v)
+        {
+            switch (v.GetValueKind())
+            {
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                case JsonValueKind.String when bool.TryParse(v.GetValue<string>(), out var parsed):
+                    return parsed;
+            }
+        }
+
+        throw new UnreadableValueException(path, "expected true or false");
+    }
+
+    internal static int? AsInt(string path, JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v)
+        {
+            if (v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var number))
+            {
+                return number;
+            }
+
+            if (v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return parsed;
+            }
+        }
+
+        throw new UnreadableValueException(path, "expected a whole number");
+    }
+
+    internal static IReadOnlyList<string> AsTextList(string path, JsonNode? node) => node switch
+    {
+        null => [],
+        JsonArray array => array.Select(item => AsText(path, item) ?? "").ToList(),
+        _ => throw new UnreadableValueException(path, "expected an array"),
+    };
+}
+
+/// <summary>A rule's verdict before the engine attaches metadata and evidence.</summary>
+public readonly record struct Outcome(RuleStatus Status, string Message);
+
+/// <summary>A property holds a value of the wrong kind; the rule reports ERROR instead of guessing.</summary>
+public sealed class UnreadableValueException(string path, string problem)
+    : Exception($"'{path}' could not be read: {problem}")
+{
+    public string Path { get; } = path;
+}

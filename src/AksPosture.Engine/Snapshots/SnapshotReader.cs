@@ -1,0 +1,215 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AksPosture.Engine.Snapshots;
+
+/// <summary>
+/// Reads managed clusters from the JSON shapes people have at hand: an ARM GET response, <c>az aks show</c> /
+/// <c>az aks list</c> output (properties flattened to the top level), and Azure Resource Graph rows. A document
+/// may hold one object, an array, an ARM list (<c>value</c>) or a Resource Graph response (<c>data</c>).
+/// </summary>
+public static class SnapshotReader
+{
+    private const string ManagedClusterType = "Microsoft.ContainerService/managedClusters";
+
+    internal static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    // Keys that stay on the resource envelope when az CLI output is folded back into `properties`.
+    private static readonly HashSet<string> EnvelopeKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "id", "name", "type", "location", "tags", "sku", "identity", "resourceGroup", "subscriptionId",
+        "systemData", "etag", "extendedLocation", "kind", "zones", "managedBy", "plan", "tenantId",
+    };
+
+    // Any of these at the top level marks flattened az CLI output of a managed cluster.
+    private static readonly string[] FlattenedMarkers =
+        ["agentPoolProfiles", "kubernetesVersion", "provisioningState", "networkProfile", "dnsPrefix", "fqdn"];
+
+    public static SnapshotReadResult ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new([], [new SnapshotError(path, $"cannot read the file: {ex.Message}")]);
+        }
+
+        return Read(text, path);
+    }
+
+    /// <summary>Reads every file given; folders contribute their <c>*.json</c> files. One bad file never stops the others.</summary>
+    public static SnapshotReadResult ReadPaths(IEnumerable<string> paths)
+    {
+        var snapshots = new List<ClusterSnapshot>();
+        var errors = new List<SnapshotError>();
+        foreach (var file in ExpandPaths(paths, errors))
+        {
+            var result = ReadFile(file);
+            snapshots.AddRange(result.Snapshots);
+            errors.AddRange(result.Errors);
+        }
+
+        return new(snapshots, errors);
+    }
+
+    public static SnapshotReadResult Read(string json, string source)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, NodeOptions, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "unknown position";
+            return new([], [new SnapshotError(source, $"invalid JSON at {where}: {FirstSentence(ex.Message)}")]);
+        }
+        catch (ArgumentException ex)
+        {
+            // Raised for duplicate keys, which case-insensitive matching makes fatal (e.g. "Name" and "name").
+            return new([], [new SnapshotError(source, $"invalid JSON: {ex.Message}")]);
+        }
+
+        var snapshots = new List<ClusterSnapshot>();
+        var errors = new List<SnapshotError>();
+        foreach (var (item, path) in Items(root, source, errors))
+        {
+            var problem = Normalise(item, out var resource);
+            if (problem is null)
+            {
+                snapshots.Add(new ClusterSnapshot(resource!, $"{source} {path}"));
+            }
+            else
+            {
+                errors.Add(new SnapshotError(source, $"{path}: {problem}"));
+            }
+        }
+
+        if (snapshots.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new SnapshotError(source, "$: no managed clusters found (the list is empty)"));
+        }
+
+        return new(snapshots, errors);
+    }
+
+    private static IEnumerable<(JsonNode? Item, string Path)> Items(JsonNode? root, string source, List<SnapshotError> errors)
+    {
+        switch (root)
+        {
+            case JsonArray array:
+                return array.Select((item, i) => (item, $"$[{i}]"));
+            case JsonObject obj when obj["value"] is JsonArray value:
+                return value.Select((item, i) => (item, $"$.value[{i}]"));
+            case JsonObject obj when obj["data"] is JsonArray data:
+                return data.Select((item, i) => (item, $"$.data[{i}]"));
+            case JsonObject obj when obj["data"] is JsonObject:
+                errors.Add(new SnapshotError(source, "$.data: Resource Graph table format is not supported; run the query with resultFormat 'objectArray'"));
+                return [];
+            case JsonObject obj:
+                return [(obj, "$")];
+            default:
+                errors.Add(new SnapshotError(source, $"$: expected a JSON object or array, found {Describe(root)}"));
+                return [];
+        }
+    }
+
+    private static string? Normalise(JsonNode? item, out JsonObject? resource)
+    {
+        resource = item as JsonObject;
+        if (resource is null)
+        {
+            return $"expected a managed cluster object, found {Describe(item)}";
+        }
+
+        var type = resource["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+        if (type is not null && !type.Equals(ManagedClusterType, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"resource type '{type}' is not a managed cluster ({ManagedClusterType})";
+        }
+
+        if (resource["id"] is not JsonValue id || !id.TryGetValue<string>(out var idText) || string.IsNullOrWhiteSpace(idText))
+        {
+            return "missing 'id' (the ARM resource id of the cluster)";
+        }
+
+        switch (resource["properties"])
+        {
+            case JsonObject:
+                return null;
+            case null when resource.Any(p => FlattenedMarkers.Contains(p.Key, StringComparer.OrdinalIgnoreCase)) || type is not null:
+                FoldIntoProperties(resource);
+                return null;
+            case null:
+                return "not a managed cluster: no 'type', no 'properties' and none of the az CLI cluster fields";
+            default:
+                return $"'properties' must be an object, found {Describe(resource["properties"])}";
+        }
+    }
+
+    // az CLI prints the properties beside the envelope; move them under `properties` so rules see one shape.
+    private static void FoldIntoProperties(JsonObject resource)
+    {
+        var properties = new JsonObject(NodeOptions);
+        foreach (var key in resource.Select(p => p.Key).Where(k => !EnvelopeKeys.Contains(k)).ToList())
+        {
+            var value = resource[key];
+            resource.Remove(key);
+            properties[key] = value;
+        }
+
+        resource["properties"] = properties;
+    }
+
+    private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, List<SnapshotError> errors)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    yield return file;
+                }
+            }
+            else if (File.Exists(path))
+            {
+                yield return path;
+            }
+            else
+            {
+                errors.Add(new SnapshotError(path, "no such file or folder"));
+            }
+        }
+    }
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "an array",
+        JsonObject => "an object",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "a value",
+        },
+        _ => "a value",
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
