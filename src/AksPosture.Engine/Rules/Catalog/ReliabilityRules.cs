@@ -43,7 +43,7 @@ internal static class ReliabilityRules
                 case < 2:
                     problems.Add($"system pool '{pool.Name}' can run with {pool.GuaranteedNodes} node(s); at least 2 are required");
                     break;
-                case 2:
+                case 2 when probe.Environment() != ClusterEnvironment.NonProduction:
                     warnings.Add($"system pool '{pool.Name}' has 2 nodes; 3 are recommended for production");
                     break;
             }

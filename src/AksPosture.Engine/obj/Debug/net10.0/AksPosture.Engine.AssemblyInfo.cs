@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("AksPosture.Engine")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+ffda6fc132bb33cad854df56d51643e59cac3a92")]
 [assembly: System.Reflection.AssemblyProductAttribute("AksPosture.Engine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("AksPosture.Engine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using AksPosture.Cli.Commands;
+using AksPosture.Engine.Assessment;
+using AksPosture.Engine.Snapshots;
+
+namespace AksPosture.Cli.Assess;
+
+internal static class AssessCommand
+{
+    private static readonly HashSet<string> Options = ["--format", "--fail-under", "--output"];
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var commandLine = CommandLine.Parse(args, Options);
+        var format = commandLine.Format("json");
+        var failUnder = ParseThreshold(commandLine.Option("--fail-under"));
+        if (commandLine.Positionals.Count == 0)
+        {
+            throw new UsageException("assess needs at least one file or folder");
+        }
+
+        var read = SnapshotReader.ReadPaths(commandLine.Positionals);
+        var assessments = read.Snapshots.Select(s => ClusterAssessor.Assess(s)).ToList();
+
+        var output = commandLine.Option("--output");
+        using (var writer = output is null ? null : new StreamWriter(output))
+        {
+            Write(writer ?? stdout, format, assessments, read.Errors);
+        }
+
+        foreach (var error in read.Errors)
+        {
+            stderr.WriteLine($"aksposture: {error.File}: {error.Message}");
+        }
+
+        var below = failUnder is { } threshold
+            ? assessments.Where(a => a.Scores.Overall is { } overall && overall < threshold).ToList()
+            : [];
+        foreach (var a in below)
+        {
+            stderr.WriteLine($"aksposture: {a.Snapshot.Name} scored {a.Scores.Overall:0.0}, below --fail-under {failUnder}");
+        }
+
+        return read.Errors.Count > 0 ? ExitCodes.UnreadableInput
+            : below.Count > 0 ? ExitCodes.BelowThreshold
+            : ExitCodes.Done;
+    }
+
+    private static void Write(TextWriter writer, string format, IReadOnlyList<ClusterAssessment> assessments, IReadOnlyList<SnapshotError> errors)
+    {
+        if (format == "table")
+        {
+            TableReport.Write(writer, assessments, errors);
+            return;
+        }
+
+        writer.WriteLine(JsonSerializer.Serialize(AssessmentReport.From(assessments, errors), ReportJson.Options));
+    }
+
+    private static double? ParseThreshold(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100
+            ? value
+            : throw new UsageException($"--fail-under must be a number from 0 to 100, not '{text}'");
+    }
+}

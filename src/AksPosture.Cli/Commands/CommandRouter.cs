@@ -1,0 +1,60 @@
+using System.Reflection;
+using AksPosture.Cli.Assess;
+using AksPosture.Cli.Catalog;
+
+namespace AksPosture.Cli.Commands;
+
+internal static class CommandRouter
+{
+    public const string Usage = """
+        Usage:
+          aksposture assess <file-or-folder>... [--format json|table] [--fail-under <0-100>] [--output <file>]
+          aksposture rules list [--format json|table]
+          aksposture --version
+
+        assess      Reads clusters from ARM GET responses, `az aks show` / `az aks list` output or Azure Resource
+                    Graph results (one object, an array, an ARM list or a Resource Graph response per file;
+                    folders contribute their *.json files) and judges them against the Well-Architected rules.
+          --format      json (default) or table.
+          --fail-under  Exit with code 2 when any cluster's overall score is below this number.
+          --output      Write the report to a file instead of standard output.
+        rules list  Lists the rule catalog.
+
+        Exit codes: 0 done; 1 unreadable input or wrong arguments; 2 a cluster scored below --fail-under.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return args switch
+            {
+                [] or ["--help" or "-h" or "help", ..] => Help(stdout),
+                ["--version"] => Version(stdout),
+                ["assess", .. var rest] => AssessCommand.Run(rest, stdout, stderr),
+                ["rules", "list", .. var rest] => RulesCommand.Run(rest, stdout),
+                ["rules", ..] => throw new UsageException("'rules' needs a subcommand: rules list"),
+                [var unknown, ..] => throw new UsageException($"unknown command '{unknown}'"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"aksposture: {ex.Message}");
+            stderr.WriteLine("Run 'aksposture --help' for usage.");
+            return ExitCodes.UnreadableInput;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return ExitCodes.Done;
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        var version = typeof(CommandRouter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        stdout.WriteLine($"aksposture {version} (rule set {Engine.Rules.RuleCatalog.Version}, scoring {Engine.Scoring.ScoringModel.Version})");
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,3 @@
+using AksPosture.Cli.Commands;
+
+return CommandRouter.Run(args, Console.Out, Console.Error);
