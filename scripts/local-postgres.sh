@@ -25,12 +25,17 @@ AKSPOSTURE_PG_STARTED=0
 
 _aksp_log() { printf '[aksposture] %s\n' "$*" >&2; }
 
+# True when the user configured a database of their own.
+_aksp_pg_configured() {
+    [[ -n ${ConnectionStrings__Posture:-} && $ConnectionStrings__Posture != "${AKSPOSTURE_PG_LOCAL_CS:-}" ]]
+}
+
 # ---------------------------------------------------------------- sourced API
 
 aksp_pg_start() {
     # A connection string from the user replaces the local server entirely.
-    # (One we exported ourselves on an earlier call does not count.)
-    if [[ -n ${ConnectionStrings__Posture:-} && $ConnectionStrings__Posture != "${_AKSP_PG_OWN_CS:-}" ]]; then
+    # (One exported by an earlier aksp_pg_start, here or in a parent, does not count.)
+    if _aksp_pg_configured; then
         _aksp_log "ConnectionStrings__Posture is set: using the configured database, no local PostgreSQL is started"
         return 0
     fi
@@ -40,8 +45,8 @@ aksp_pg_start() {
     if [[ ${out%%$'\n'*} == started ]]; then
         AKSPOSTURE_PG_STARTED=1
     fi
-    _AKSP_PG_OWN_CS=${out#*$'\n'}
-    export ConnectionStrings__Posture=$_AKSP_PG_OWN_CS
+    export AKSPOSTURE_PG_LOCAL_CS=${out#*$'\n'}
+    export ConnectionStrings__Posture=$AKSPOSTURE_PG_LOCAL_CS
 }
 
 aksp_pg_stop() {
@@ -153,7 +158,9 @@ _aksp_pg_grant_traverse() {
             changed+=("$dir")
         fi
     done
-    _aksp_log "gave user $PG_USER traverse-only access ($how) to ${changed[*]}: PostgreSQL refuses to run as root, so it runs as $PG_USER and must reach $PG_ROOT"
+    local list
+    printf -v list '%s, ' "${changed[@]}"
+    _aksp_log "gave user $PG_USER traverse-only access ($how) to ${list%, }: PostgreSQL refuses to run as root, so it runs as $PG_USER and must reach $PG_ROOT"
     _aksp_pg_as test -x "$PG_ROOT" ||
         _aksp_die "user $PG_USER still cannot reach $PG_ROOT: move the checkout (e.g. under /srv or /tmp) or run as a normal user"
 }
@@ -236,9 +243,11 @@ _aksp_pg_do_start() {
         if ((${#PG_ROOT} + 20 > 100)) || [[ $PG_ROOT == *"'"* ]]; then
             sock="-k ''"
         fi
+        # 3>&-: the server must not inherit the pipe aksp_pg_start reads the
+        # result from, or that read would wait for the server to exit.
         _aksp_log "starting PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DATA, log $PG_LOG)"
         if ! _aksp_pg_as "$PG_BIN/pg_ctl" start -s -w -t 60 -D "$PG_DATA" -l "$PG_LOG" \
-            -o "-c listen_addresses=127.0.0.1 -p $PG_PORT $sock"; then
+            -o "-c listen_addresses=127.0.0.1 -p $PG_PORT $sock" 3>&-; then
             tail -n 15 "$PG_LOG" >&2 || true
             _aksp_die "PostgreSQL did not start (log: $PG_LOG). If port $PG_PORT is taken, set AKSPOSTURE_PG_PORT to a free one."
         fi
@@ -294,7 +303,7 @@ _aksp_pg_main() {
             _aksp_pg_connection_string >&3
             ;;
         start)
-            if [[ -n ${ConnectionStrings__Posture:-} ]]; then
+            if _aksp_pg_configured; then
                 _aksp_log "ConnectionStrings__Posture is set: using the configured database, no local PostgreSQL is started"
                 return 0
             fi
