@@ -47,8 +47,17 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
             throw new UnreadableValueException("properties.agentPoolProfiles", "expected an array of agent pools");
         }
 
-        var pools = ((JsonArray?)node ?? []).OfType<JsonObject>()
-            .Select((pool, i) => new AgentPool(this, pool, (string?)pool["name"] ?? $"#{i}"))
+        var entries = (JsonArray?)node ?? [];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is not JsonObject)
+            {
+                throw new UnreadableValueException($"properties.agentPoolProfiles[{i}]", "expected an agent pool object");
+            }
+        }
+
+        var pools = entries.Cast<JsonObject>()
+            .Select((pool, i) => new AgentPool(this, pool, Snapshots.ClusterSnapshot.TextOf(pool["name"]) ?? $"#{i}"))
             .ToList();
         Note("properties.agentPoolProfiles", node is null ? null : $"{pools.Count} pool(s): {string.Join(", ", pools.Select(p => p.Name))}");
         return pools;

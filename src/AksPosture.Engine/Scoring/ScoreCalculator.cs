@@ -25,18 +25,23 @@ public static class ScoreCalculator
             return (0, 0);
         }
 
-        var after = results.Select(r => r.Pillar == finding.Pillar && r.CheckId == finding.CheckId ? r with { Status = RuleStatus.Pass } : r).ToList();
+        // Fixing the defect passes every counted result of the same check on the same object, in every pillar
+        // it appears in; results that are not counted (NA, MANUAL, ERROR) stay out of the score.
+        var after = results.Select(r => IsSameDefect(r, finding) ? r with { Status = RuleStatus.Pass } : r).ToList();
         var before = Score(results);
         var improved = Score(after);
         return (
-            Math.Round((improved[finding.Pillar] ?? 0) - (before[finding.Pillar] ?? 0), 1),
-            Math.Round((improved.Overall ?? 0) - (before.Overall ?? 0), 1));
+            Math.Round((improved[finding.Pillar] ?? 0) - (before[finding.Pillar] ?? 0), 1, MidpointRounding.AwayFromZero),
+            Math.Round((improved.Overall ?? 0) - (before.Overall ?? 0), 1, MidpointRounding.AwayFromZero));
     }
+
+    private static bool IsSameDefect(RuleResult result, RuleResult finding) =>
+        result.CheckId == finding.CheckId && result.ObjectKey == finding.ObjectKey && ScoringModel.Credit(result.Status).HasValue;
 
     internal static double? Mean(IEnumerable<double?> values)
     {
         var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        return present.Count == 0 ? null : Math.Round(present.Average(), 1);
+        return present.Count == 0 ? null : Math.Round(present.Average(), 1, MidpointRounding.AwayFromZero);
     }
 
     // Rules of different seed items that share a check count once per pillar: the worst verdict, the highest weight.
@@ -50,7 +55,7 @@ public static class ScoreCalculator
                 g.Min(r => ScoringModel.Credit(r.Status)!.Value)));
 
     private static PillarScore ToScore(double earned, double possible) =>
-        new(possible == 0 ? null : Math.Round(100 * earned / possible, 1), earned, possible);
+        new(possible == 0 ? null : Math.Round(100 * earned / possible, 1, MidpointRounding.AwayFromZero), earned, possible);
 
     private sealed record CountedCheck(Pillar Pillar, double Weight, double Credit);
 }

@@ -13,12 +13,12 @@ public sealed class ClusterSnapshot
     {
         Resource = resource;
         Source = source;
-        Id = (string?)resource["id"] ?? "";
-        Name = (string?)resource["name"] ?? "";
-        Location = (string?)resource["location"] ?? "";
+        Id = TextOf(resource["id"]) ?? "";
         var armId = ResourceId.TryParse(Id);
-        SubscriptionId = ((string?)resource["subscriptionId"] ?? armId?.SubscriptionId ?? "").ToLowerInvariant();
-        ResourceGroup = (string?)resource["resourceGroup"] ?? armId?.ResourceGroup ?? "";
+        Name = TextOf(resource["name"]) ?? armId?.Name ?? "";
+        Location = TextOf(resource["location"]) ?? "";
+        SubscriptionId = (TextOf(resource["subscriptionId"]) ?? armId?.SubscriptionId ?? "").ToLowerInvariant();
+        ResourceGroup = TextOf(resource["resourceGroup"]) ?? armId?.ResourceGroup ?? "";
         Tags = ReadTags(resource["tags"] as JsonObject);
     }
 
@@ -34,6 +34,10 @@ public sealed class ClusterSnapshot
 
     /// <summary>Where the snapshot was read from, e.g. <c>fleet.json $.value[3]</c>.</summary>
     public string Source { get; }
+
+    /// <summary>A string value, or null for anything else: a malformed envelope must not stop the reader.</summary>
+    internal static string? TextOf(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static Dictionary<string, string> ReadTags(JsonObject? tags)
     {

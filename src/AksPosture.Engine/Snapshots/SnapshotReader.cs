@@ -81,9 +81,15 @@ public static class SnapshotReader
 
         var snapshots = new List<ClusterSnapshot>();
         var errors = new List<SnapshotError>();
+        if (FindDuplicateKeys(root as JsonObject, deep: false) is { } rootProblem)
+        {
+            return new([], [new SnapshotError(source, $"$: {rootProblem}")]);
+        }
+
         foreach (var (item, path) in Items(root, source, errors))
         {
-            var problem = Normalise(item, out var resource);
+            JsonObject? resource = null;
+            var problem = FindDuplicateKeys(item, deep: true) ?? Normalise(item, out resource);
             if (problem is null)
             {
                 snapshots.Add(new ClusterSnapshot(resource!, $"{source} {path}"));
@@ -123,6 +129,52 @@ public static class SnapshotReader
         }
     }
 
+    /// <summary>
+    /// Objects are built lazily, and with case-insensitive keys "id" and "ID" collide only when first touched;
+    /// walk the item once here so such a collision is reported for this item instead of surfacing in a rule.
+    /// </summary>
+    private static string? FindDuplicateKeys(JsonNode? node, bool deep)
+    {
+        try
+        {
+            if (deep)
+            {
+                Walk(node);
+            }
+            else if (node is JsonObject obj)
+            {
+                _ = obj.Count;
+            }
+
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"keys that differ only in letter case cannot be told apart: {ex.Message}";
+        }
+
+        static void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (_, child) in obj)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var child in array)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     private static string? Normalise(JsonNode? item, out JsonObject? resource)
     {
         resource = item as JsonObject;
@@ -131,7 +183,15 @@ public static class SnapshotReader
             return $"expected a managed cluster object, found {Describe(item)}";
         }
 
-        var type = resource["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+        foreach (var key in new[] { "name", "type", "location", "subscriptionId", "resourceGroup" })
+        {
+            if (resource[key] is { } value && ClusterSnapshot.TextOf(value) is null)
+            {
+                return $"'{key}' must be a string, found {Describe(value)}";
+            }
+        }
+
+        var type = ClusterSnapshot.TextOf(resource["type"]);
         if (type is not null && !type.Equals(ManagedClusterType, StringComparison.OrdinalIgnoreCase))
         {
             return $"resource type '{type}' is not a managed cluster ({ManagedClusterType})";
@@ -209,7 +269,8 @@ public static class SnapshotReader
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …"; we report the position ourselves.
+        var cuts = new[] { " Path:", " LineNumber:" }.Select(m => message.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).ToList();
+        return cuts.Count > 0 ? message[..cuts.Min()] : message;
     }
 }

@@ -62,7 +62,7 @@ public class ClusterAssessorTests
             ["AKS-SEC-13"] = Fail, ["AKS-SEC-14"] = Fail,
             ["AKS-COST-01"] = Manual, ["AKS-COST-06"] = Pass, ["AKS-COST-10"] = NotApplicable, ["AKS-COST-13"] = Fail,
             ["AKS-OPS-01"] = Manual, ["AKS-OPS-05"] = Fail, ["AKS-OPS-07"] = Manual, ["AKS-OPS-08"] = Fail,
-            ["AKS-PERF-02"] = Fail, ["AKS-PERF-03"] = Manual, ["AKS-PERF-04"] = Warn, ["AKS-PERF-05"] = Fail,
+            ["AKS-PERF-02"] = NotApplicable, ["AKS-PERF-03"] = Manual, ["AKS-PERF-04"] = Warn, ["AKS-PERF-05"] = Fail,
             ["AKS-PERF-06"] = Fail,
         }, verdicts);
     }

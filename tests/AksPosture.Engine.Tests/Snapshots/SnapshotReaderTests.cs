@@ -108,7 +108,7 @@ public class SnapshotReaderTests
     }
 
     [Fact]
-    public void Read_SubscriptionAndGroupAbsent_AreTakenFromTheId()
+    public void Read_SubscriptionGroupAndNameAbsent_AreTakenFromTheId()
     {
         var json = $$"""{ "id": "{{ClusterId}}", "type": "Microsoft.ContainerService/managedClusters", "properties": {} }""";
 
@@ -116,7 +116,7 @@ public class SnapshotReaderTests
 
         Assert.Equal("abcdef01-0000-0000-0000-000000000000", snapshot.SubscriptionId);
         Assert.Equal("RG-Mixed-Case", snapshot.ResourceGroup);
-        Assert.Equal("", snapshot.Name);
+        Assert.Equal(ClusterId.Split('/')[^1], snapshot.Name);
     }
 
     [Fact]

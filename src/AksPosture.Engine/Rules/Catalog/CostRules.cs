@@ -86,7 +86,7 @@ internal static class CostRules
         CheckId = NodeAutoscaling.CheckId,
         Lineage = ["PSRule: Azure.AKS.AutoScaling"],
         LearnMoreUrl = NodeAutoscaling.LearnMore,
-    }, NodeAutoscaling.Evaluate);
+    }, NodeAutoscaling.EvaluateUserPools);
 
     private static readonly Rule NodeAutoProvisioning = new(new RuleDefinition
     {

@@ -10,6 +10,12 @@ internal static class NodeAutoscaling
     public const string Property = "properties.agentPoolProfiles[].enableAutoScaling = true with minCount < maxCount (or nodeProvisioningProfile.mode = Auto)";
     public const string LearnMore = ClusterFacts.LearnBase + "cluster-autoscaler";
 
+    /// <summary>The cost view: a cluster without user pools is AKS-REL-03's finding, not an autoscaling one.</summary>
+    public static Outcome EvaluateUserPools(Probe probe) =>
+        !probe.NodeAutoProvisioning() && !probe.Pools().Any(p => p.IsUserPool)
+            ? NotApplicable("There is no user node pool to autoscale (AKS-REL-03 reports the missing pool).")
+            : Evaluate(probe);
+
     public static Outcome Evaluate(Probe probe)
     {
         if (probe.NodeAutoProvisioning())

@@ -6,14 +6,14 @@ internal static class PerformanceRules
 {
     public static IEnumerable<Rule> All() =>
     [
-        Autoscaling("AKS-PERF-02", "Define a scaling strategy: cluster autoscaler and pod autoscaling", "Performance Efficiency checklist 2"),
+        Autoscaling("AKS-PERF-02", "Define a scaling strategy: cluster autoscaler and pod autoscaling", "Performance Efficiency checklist 2", NodeAutoscaling.EvaluateUserPools),
         LoadTesting,
         IndependentScaling,
-        Autoscaling("AKS-PERF-05", "Use the cluster autoscaler together with the HorizontalPodAutoscaler", "Performance Efficiency recommendation 1"),
-        Autoscaling("AKS-PERF-06", "Separate workloads into user node pools that scale", "Performance Efficiency recommendation 2"),
+        Autoscaling("AKS-PERF-05", "Use the cluster autoscaler together with the HorizontalPodAutoscaler", "Performance Efficiency recommendation 1", NodeAutoscaling.Evaluate),
+        Autoscaling("AKS-PERF-06", "Separate workloads into user node pools that scale", "Performance Efficiency recommendation 2", NodeAutoscaling.Evaluate),
     ];
 
-    private static Rule Autoscaling(string id, string title, string seed) => new(new RuleDefinition
+    private static Rule Autoscaling(string id, string title, string seed, Func<Probe, Outcome> check) => new(new RuleDefinition
     {
         Id = id,
         Pillar = Pillar.PerformanceEfficiency,
@@ -26,7 +26,7 @@ internal static class PerformanceRules
         SeedReference = seed,
         CheckId = NodeAutoscaling.CheckId,
         LearnMoreUrl = NodeAutoscaling.LearnMore,
-    }, NodeAutoscaling.Evaluate);
+    }, check);
 
     private static readonly Rule LoadTesting = new(new RuleDefinition
     {

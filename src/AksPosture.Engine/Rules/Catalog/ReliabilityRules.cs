@@ -49,9 +49,17 @@ internal static class ReliabilityRules
             }
         }
 
-        foreach (var pool in pools.Where(p => p.IsRegularUserPool && p.GuaranteedNodes < 2 && !p.Autoscaled))
+        var userPools = pools.Where(p => p.IsRegularUserPool).ToList();
+        foreach (var pool in userPools.Where(p => !p.Autoscaled && p.GuaranteedNodes < 2))
         {
             problems.Add($"user pool '{pool.Name}' has {pool.GuaranteedNodes} node(s); at least 2 keep applications up during node loss");
+        }
+
+        // Autoscaled pools may scale from zero on purpose (batch, GPU); that is fine while another user pool
+        // always keeps two nodes for the services that must stay up.
+        if (userPools.Count > 0 && userPools.All(p => p.GuaranteedNodes < 2) && userPools.Any(p => p.Autoscaled))
+        {
+            warnings.Add($"no user pool keeps at least 2 nodes at all times ({RuleText.List(userPools.Select(p => p.Name))} can shrink below 2)");
         }
 
         return problems.Count > 0 ? Fail(RuleText.Sentence(problems))

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace AksPosture.Engine.Snapshots;
+
+/// <summary>The Kubernetes objects collected from one cluster, indexed by kind (case-insensitive).</summary>
+public sealed class KubernetesInventory
+{
+    private readonly Dictionary<string, List<KubernetesObject>> _byKind = new(StringComparer.OrdinalIgnoreCase);
+
+    public KubernetesInventory(IEnumerable<KubernetesObject> objects)
+    {
+        foreach (var item in objects)
+        {
+            if (!_byKind.TryGetValue(item.Kind, out var list))
+            {
+                _byKind[item.Kind] = list = [];
+            }
+
+            list.Add(item);
+        }
+    }
+
+    public int Count => _byKind.Values.Sum(l => l.Count);
+
+    /// <summary>The kinds present, so rules can tell "no HPAs" from "HPAs were not collected".</summary>
+    public IReadOnlyCollection<string> Kinds => _byKind.Keys;
+
+    public bool Has(string kind) => _byKind.ContainsKey(kind);
+
+    public IReadOnlyList<KubernetesObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    /// <summary>
+    /// Everything that runs pods, with the pod template it runs: Deployments, StatefulSets, DaemonSets, Jobs,
+    /// CronJobs and pods that nothing owns. Pods created by a controller are represented by that controller.
+    /// </summary>
+    public IEnumerable<Workload> Workloads()
+    {
+        foreach (var kind in new[] { "Deployment", "StatefulSet", "DaemonSet", "Job" })
+        {
+            foreach (var item in OfKind(kind).Where(o => !(kind == "Job" && o.HasOwner)))
+            {
+                yield return new Workload(item, item.Json["spec"]?["template"]?["spec"] as JsonObject);
+            }
+        }
+
+        foreach (var item in OfKind("CronJob"))
+        {
+            yield return new Workload(item, item.Json["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"] as JsonObject);
+        }
+
+        foreach (var item in OfKind("Pod").Where(p => !p.HasOwner))
+        {
+            yield return new Workload(item, item.Json["spec"] as JsonObject);
+        }
+    }
+}
+
+/// <summary>An object that runs pods and the pod spec it runs them with (null when the object has none).</summary>
+public sealed record Workload(KubernetesObject Object, JsonObject? PodSpec)
+{
+    public int? Replicas => Object.Json["spec"]?["replicas"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
+
+    public IEnumerable<JsonObject> Containers(bool includeInit = true) =>
+        (PodSpec?["containers"] as JsonArray ?? []).OfType<JsonObject>()
+            .Concat(includeInit ? (PodSpec?["initContainers"] as JsonArray ?? []).OfType<JsonObject>() : []);
+}

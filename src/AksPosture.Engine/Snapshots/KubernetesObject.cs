@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+
+namespace AksPosture.Engine.Snapshots;
+
+/// <summary>One object read from the Kubernetes API (<c>kubectl get … -o json</c>).</summary>
+public sealed class KubernetesObject(JsonObject json)
+{
+    public JsonObject Json { get; } = json;
+    public string Kind { get; } = (string?)json["kind"] ?? "";
+    public string Name { get; } = (string?)json["metadata"]?["name"] ?? "";
+
+    /// <summary>Empty for cluster-scoped objects (Nodes, Namespaces, ClusterRoleBindings).</summary>
+    public string Namespace { get; } = (string?)json["metadata"]?["namespace"] ?? "";
+
+    /// <summary><c>namespace/Kind/name</c>: how a workload finding names its object.</summary>
+    public string Key => Namespace.Length == 0 ? $"{Kind}/{Name}" : $"{Namespace}/{Kind}/{Name}";
+
+    public string? Label(string key) => (Json["metadata"]?["labels"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public string? Annotation(string key) => (Json["metadata"]?["annotations"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public bool HasOwner => Json["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
+}
