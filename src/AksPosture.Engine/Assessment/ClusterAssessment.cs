@@ -13,7 +13,11 @@ public static class ClusterAssessor
     public static ClusterAssessment Assess(ClusterSnapshot snapshot, AssessmentSettings? settings = null, IReadOnlyList<Rule>? rules = null)
     {
         settings ??= AssessmentSettings.Default;
-        var results = (rules ?? RuleCatalog.All).Select(rule => rule.Evaluate(snapshot, settings)).ToList();
+        // Object results follow their rule's cluster-level result, so a report lists them together.
+        var results = (rules ?? RuleCatalog.All)
+            .Select(rule => rule.Evaluate(snapshot, settings))
+            .SelectMany(result => result.ObjectResults.Count == 0 ? [result] : result.ObjectResults.Prepend(result))
+            .ToList();
         return new ClusterAssessment(snapshot, results, ScoreCalculator.Score(results));
     }
 }

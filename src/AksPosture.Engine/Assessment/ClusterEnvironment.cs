@@ -14,6 +14,11 @@ public static class ClusterEnvironmentProbe
     /// <summary>Classifies the cluster from its tags and records the tag that decided it.</summary>
     public static ClusterEnvironment Environment(this Probe probe)
     {
+        if (probe.Override("production", o => o.Production) is { } production)
+        {
+            return production ? ClusterEnvironment.Production : ClusterEnvironment.NonProduction;
+        }
+
         foreach (var key in probe.Settings.EnvironmentTagKeys)
         {
             if (!probe.Snapshot.Tags.ContainsKey(key))

@@ -162,7 +162,11 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 }
 
 /// <summary>A rule's verdict before the engine attaches metadata and evidence.</summary>
-public readonly record struct Outcome(RuleStatus Status, string Message);
+public readonly record struct Outcome(RuleStatus Status, string Message)
+{
+    /// <summary>Per-object verdicts of a workload rule (empty for cluster rules).</summary>
+    public IReadOnlyList<ObjectFinding> Objects { get; init; } = [];
+}
 
 /// <summary>A property holds a value of the wrong kind; the rule reports ERROR instead of guessing.</summary>
 public sealed class UnreadableValueException(string path, string problem)

@@ -29,6 +29,13 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
         return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, probe.Evidence)
         {
             CheckId = Definition.EffectiveCheckId,
+            ObjectResults = outcome.Objects
+                .Select(o => new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, o.Status, o.Message, o.Evidence)
+                {
+                    ObjectKey = o.ObjectKey,
+                    CheckId = Definition.EffectiveCheckId,
+                })
+                .ToList(),
         };
     }
 }

@@ -14,4 +14,9 @@ public sealed record RuleResult(
 
     /// <summary>The check this rule shares with rules of other seed items, so scoring counts one defect once per pillar.</summary>
     public string CheckId { get; init; } = RuleId;
+
+    /// <summary>Per-object results of a workload rule; the cluster-level result above is the one that is scored.</summary>
+    public IReadOnlyList<RuleResult> ObjectResults { get; init; } = [];
+
+    public bool IsObjectResult => ObjectKey.Length > 0;
 }

@@ -47,7 +47,7 @@ public static class ScoreCalculator
     // Rules of different seed items that share a check count once per pillar: the worst verdict, the highest weight.
     private static IEnumerable<CountedCheck> CountedChecks(IEnumerable<RuleResult> results) =>
         results
-            .Where(r => ScoringModel.Credit(r.Status).HasValue)
+            .Where(r => !r.IsObjectResult && ScoringModel.Credit(r.Status).HasValue)
             .GroupBy(r => (r.Pillar, r.CheckId, r.ObjectKey))
             .Select(g => new CountedCheck(
                 g.Key.Pillar,

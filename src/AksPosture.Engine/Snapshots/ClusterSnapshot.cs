@@ -35,6 +35,18 @@ public sealed class ClusterSnapshot
     /// <summary>Where the snapshot was read from, e.g. <c>fleet.json $.value[3]</c>.</summary>
     public string Source { get; }
 
+    /// <summary>The cluster's Kubernetes objects, or null when they were not collected (workload rules are then NA).</summary>
+    public KubernetesInventory? Kubernetes { get; init; }
+
+    /// <summary>Data about the cluster held by other Azure resources (diagnostic settings, Advisor, Policy …).</summary>
+    public AzureData Azure { get; init; } = AzureData.Empty;
+
+    /// <summary>Why the cluster's Kubernetes objects could not be read, when collection was attempted and failed.</summary>
+    public CollectionProblem? KubernetesProblem { get; init; }
+
+    public ClusterSnapshot WithKubernetes(KubernetesInventory? kubernetes, CollectionProblem? problem = null) =>
+        new(Resource, Source) { Kubernetes = kubernetes, KubernetesProblem = problem, Azure = Azure };
+
     /// <summary>A string value, or null for anything else: a malformed envelope must not stop the reader.</summary>
     internal static string? TextOf(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

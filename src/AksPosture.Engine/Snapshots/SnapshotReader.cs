@@ -51,11 +51,20 @@ public static class SnapshotReader
     {
         var snapshots = new List<ClusterSnapshot>();
         var errors = new List<SnapshotError>();
-        foreach (var file in ExpandPaths(paths, errors))
+        foreach (var file in ExpandPaths(paths, errors).Where(f => !IsKubernetesFile(f)))
         {
             var result = ReadFile(file);
-            snapshots.AddRange(result.Snapshots);
             errors.AddRange(result.Errors);
+            var companion = KubernetesCompanion(file);
+            if (companion is null || result.Snapshots.Count == 0)
+            {
+                snapshots.AddRange(result.Snapshots);
+                continue;
+            }
+
+            var paired = PairWithKubernetes(result.Snapshots, companion);
+            snapshots.AddRange(paired.Snapshots);
+            errors.AddRange(paired.Errors);
         }
 
         return new(snapshots, errors);
@@ -88,11 +97,11 @@ public static class SnapshotReader
 
         foreach (var (item, path) in Items(root, source, errors))
         {
-            JsonObject? resource = null;
-            var problem = FindDuplicateKeys(item, deep: true) ?? Normalise(item, out resource);
+            ClusterSnapshot? snapshot = null;
+            var problem = FindDuplicateKeys(item, deep: true) ?? ReadItem(item, $"{source} {path}", out snapshot);
             if (problem is null)
             {
-                snapshots.Add(new ClusterSnapshot(resource!, $"{source} {path}"));
+                snapshots.Add(snapshot!);
             }
             else
             {
@@ -175,6 +184,32 @@ public static class SnapshotReader
         }
     }
 
+    private static string? ReadItem(JsonNode? item, string source, out ClusterSnapshot? snapshot)
+    {
+        snapshot = null;
+        if (!SnapshotBundle.IsBundle(item))
+        {
+            var problem = Normalise(item, out var resource);
+            snapshot = problem is null ? new ClusterSnapshot(resource!, source) : null;
+            return problem;
+        }
+
+        var bundleProblem = SnapshotBundle.Unpack((JsonObject)item!, out var cluster, out var azure, out var kubernetes, out var kubernetesProblem);
+        if (bundleProblem is not null)
+        {
+            return bundleProblem;
+        }
+
+        var clusterProblem = Normalise(cluster, out var clusterResource);
+        if (clusterProblem is not null)
+        {
+            return $"cluster: {clusterProblem}";
+        }
+
+        snapshot = new ClusterSnapshot(clusterResource!, source) { Azure = azure, Kubernetes = kubernetes, KubernetesProblem = kubernetesProblem };
+        return null;
+    }
+
     private static string? Normalise(JsonNode? item, out JsonObject? resource)
     {
         resource = item as JsonObject;
@@ -228,6 +263,29 @@ public static class SnapshotReader
         }
 
         resource["properties"] = properties;
+    }
+
+    /// <summary>Attaches the Kubernetes objects in <paramref name="kubernetesFile"/> to the one cluster read beside them.</summary>
+    public static SnapshotReadResult PairWithKubernetes(IReadOnlyList<ClusterSnapshot> snapshots, string kubernetesFile)
+    {
+        if (snapshots.Count != 1)
+        {
+            return new(snapshots, [new SnapshotError(kubernetesFile, $"Kubernetes objects pair with exactly one cluster, but {snapshots.Count} were read; put each cluster in its own NAME.json beside NAME.k8s.json")]);
+        }
+
+        var (inventory, error) = KubernetesReader.ReadFile(kubernetesFile);
+        return error is null
+            ? new([snapshots[0].WithKubernetes(inventory)], [])
+            : new(snapshots, [error]);
+    }
+
+    /// <summary><c>NAME.k8s.json</c> holds the Kubernetes objects of the cluster in <c>NAME.json</c>.</summary>
+    public static bool IsKubernetesFile(string path) => path.EndsWith(".k8s.json", StringComparison.OrdinalIgnoreCase);
+
+    private static string? KubernetesCompanion(string clusterFile)
+    {
+        var companion = Path.ChangeExtension(clusterFile, null) + ".k8s.json";
+        return File.Exists(companion) ? companion : null;
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths, List<SnapshotError> errors)

@@ -79,20 +79,16 @@ public class PotentialIncreaseTests
         Assert.Equal((28.6, 28.6), ScoreCalculator.PotentialIncrease(results, finding));
     }
 
-    // Engine bug: PotentialIncrease ignores ObjectKey, so fixing one workload's finding also "fixes" every other
-    // object of the same check. Before: api 0/2, web 0/2, other 2/2 = 33.3; fixing api gives 4/6 = 66.7 (+33.4),
-    // the engine reports 100 (+66.7).
+    // Object results are not scored (their rule's cluster-level result is), so fixing one object alone shows no
+    // increase; the cluster-level result carries the gain of fixing them all.
     [Fact]
-    public void PotentialIncrease_WorkloadFinding_FixesOnlyItsObject()
+    public void PotentialIncrease_ObjectFinding_IsZero()
     {
         var finding = Result("W", Pillar.Reliability, Severity.Medium, Fail, objectKey: "shop/Deployment/api");
-        RuleResult[] results =
-        [
-            finding,
-            Result("W", Pillar.Reliability, Severity.Medium, Fail, objectKey: "shop/Deployment/web"),
-            Result("X", Pillar.Reliability, Severity.Medium, Pass),
-        ];
+        var summary = Result("W", Pillar.Reliability, Severity.Medium, Fail);
+        RuleResult[] results = [summary, finding, Result("X", Pillar.Reliability, Severity.Medium, Pass)];
 
-        Assert.Equal((33.4, 33.4), ScoreCalculator.PotentialIncrease(results, finding));
+        Assert.Equal((0.0, 0.0), ScoreCalculator.PotentialIncrease(results, finding));
+        Assert.Equal((50.0, 50.0), ScoreCalculator.PotentialIncrease(results, summary));
     }
 }

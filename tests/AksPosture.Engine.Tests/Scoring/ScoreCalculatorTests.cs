@@ -128,14 +128,16 @@ public class ScoreCalculatorTests
     }
 
     [Fact]
-    public void Score_SameCheckOnTwoObjects_CountsEachObject()
+    public void Score_ObjectResults_AreLeftToTheirClusterLevelResult()
     {
+        // A workload rule scores once, through its cluster-level result; its per-object results name what to fix.
         var scores = ScoreCalculator.Score(
         [
+            Result("W", Pillar.Reliability, Severity.Medium, Warn),
             Result("W", Pillar.Reliability, Severity.Medium, Fail, objectKey: "shop/Deployment/api"),
             Result("W", Pillar.Reliability, Severity.Medium, Pass, objectKey: "shop/Deployment/web"),
         ]);
 
-        Assert.Equal(new PillarScore(50.0, 2, 4), scores.Pillars[Pillar.Reliability]);
+        Assert.Equal(new PillarScore(50.0, 1, 2), scores.Pillars[Pillar.Reliability]);
     }
 }
