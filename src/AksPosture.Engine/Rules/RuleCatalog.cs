@@ -14,6 +14,10 @@ public static class RuleCatalog
             .Concat(CostRules.All())
             .Concat(OperationsRules.All())
             .Concat(PerformanceRules.All())
+            .Concat(Catalog.PodSecurity.PodSecurityRules.All())
+            .Concat(Catalog.Workloads.WorkloadRules.All())
+            .Concat(Catalog.AzureData.AzureDataRules.All())
+            .Concat(Catalog.Platform.PlatformRules.All())
             .OrderBy(r => r.Definition.Pillar)
             .ThenBy(r => r.Definition.Id, RuleIdComparer.Instance)
             .ToList());
