@@ -56,7 +56,7 @@ public static class AzureDataProbe
     {
         if (probe.Snapshot.Azure.TryGet(name, out data))
         {
-            probe.Note($"azure.{name}", data is JsonArray array ? $"{array.Count} item(s)" : data is null ? "null" : "collected");
+            probe.Note($"azure.{name}", data is JsonArray || (data is JsonObject list && list["value"] is JsonArray) ? $"{Items(data).Count} item(s)" : data is null ? "null" : "collected");
             missing = default;
             return true;
         }

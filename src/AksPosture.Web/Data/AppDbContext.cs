@@ -1,0 +1,38 @@
+using AksPosture.Engine.Rules;
+using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Findings;
+using AksPosture.Web.Features.Fleet;
+using Microsoft.EntityFrameworkCore;
+
+namespace AksPosture.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+
+    public DbSet<AssessmentRun> AssessmentRuns => Set<AssessmentRun>();
+
+    public DbSet<RuleResultRecord> RuleResults => Set<RuleResultRecord>();
+
+    public DbSet<PillarScoreRollup> PillarScoreRollups => Set<PillarScoreRollup>();
+
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.UseSnakeCaseNames();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as the words people read in reports and SQL, not as numbers.
+        configurationBuilder.Properties<Pillar>().HaveConversion<PillarConverter>().HaveMaxLength(32);
+        configurationBuilder.Properties<RuleStatus>().HaveConversion<RuleStatusConverter>().HaveMaxLength(8);
+        configurationBuilder.Properties<Severity>().HaveConversion<LowerCaseEnumConverter<Severity>>().HaveMaxLength(16);
+        configurationBuilder.Properties<RunStatus>().HaveConversion<LowerCaseEnumConverter<RunStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<FindingState>().HaveConversion<LowerCaseEnumConverter<FindingState>>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,63 @@
+using AksPosture.Engine.Rules;
+using AksPosture.Engine.Scoring;
+using AksPosture.Web.Data;
+using AksPosture.Web.Features.Assessments;
+using Microsoft.EntityFrameworkCore;
+
+namespace AksPosture.Web.Features.Clusters;
+
+public sealed class ClusterQueries(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<ClusterDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cluster = await db.Clusters.AsNoTracking()
+            .Include(c => c.Subscription)
+            .Include(c => c.LatestRun)
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cluster is null)
+        {
+            return null;
+        }
+
+        var runId = cluster.LatestRunId;
+        var rollups = await db.PillarScoreRollups.AsNoTracking()
+            .Where(r => r.RunId == runId && r.ClusterId == id)
+            .ToListAsync(cancellationToken);
+        var records = await db.RuleResults.AsNoTracking()
+            .Where(r => r.RunId == runId && r.ClusterId == id)
+            .ToListAsync(cancellationToken);
+
+        var run = cluster.LatestRun;
+        return new ClusterDetail(
+            cluster.Id, cluster.Name, cluster.ArmId, cluster.SubscriptionId, cluster.Subscription?.DisplayName ?? cluster.SubscriptionId,
+            cluster.ResourceGroup, cluster.Location, cluster.Tags, cluster.IsSample,
+            run is null ? null : new RunStamp(run.Id, run.RuleSetVersion, run.ScoringVersion, run.FinishedAt),
+            ResultRecords.ToScores(rollups),
+            ToViews(records.Select(ResultRecords.ToResult).ToList()));
+    }
+
+    private static List<ResultView> ToViews(IReadOnlyList<RuleResult> results) =>
+        results
+            .Select(r =>
+            {
+                var (pillar, overall) = ScoreCalculator.PotentialIncrease(results, r);
+                return new ResultView(r, RuleCatalog.Find(r.RuleId)?.Definition, pillar, overall);
+            })
+            .OrderBy(v => v.Result.Pillar)
+            .ThenBy(v => StatusOrder(v.Result.Status))
+            .ThenByDescending(v => v.Result.Severity)
+            .ThenBy(v => v.Result.RuleId, StringComparer.Ordinal)
+            .ToList();
+
+    // Worst first: what needs fixing, then what needs a person, then what passed.
+    private static int StatusOrder(RuleStatus status) => status switch
+    {
+        RuleStatus.Fail => 0,
+        RuleStatus.Warn => 1,
+        RuleStatus.Error => 2,
+        RuleStatus.Manual => 3,
+        RuleStatus.NotApplicable => 4,
+        _ => 5,
+    };
+}

@@ -1,0 +1,26 @@
+using AksPosture.Web.Components;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using MudBlazor.Services;
+
+namespace AksPosture.Web.Hosting;
+
+public static class PortalUiExtensions
+{
+    public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
+    {
+        // Serve package assets (MudBlazor's CSS and JS) when run from build output in any environment, not only
+        // Development; published output has no static web assets manifest, so there this changes nothing.
+        StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapPortalUi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AksPosture.Web.Tests.Infrastructure;
+
+/// <summary>The portal in-process against one test database, with a fake clock.</summary>
+public sealed class PortalFactory(string connectionString, bool sampleFleet, bool migrate = true) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before Build().
+        builder.UseSetting("ConnectionStrings:Posture", connectionString);
+        builder.UseSetting("Database:MigrateOnStartup", migrate ? "true" : "false");
+        builder.UseSetting("SampleFleet:Enabled", sampleFleet ? "true" : "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}
