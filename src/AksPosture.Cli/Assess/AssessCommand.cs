@@ -8,7 +8,7 @@ namespace AksPosture.Cli.Assess;
 
 internal static class AssessCommand
 {
-    private static readonly HashSet<string> Options = ["--format", "--fail-under", "--output"];
+    private static readonly HashSet<string> Options = ["--format", "--fail-under", "--output", "--kubernetes", "--context"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,8 +20,9 @@ internal static class AssessCommand
             throw new UsageException("assess needs at least one file or folder");
         }
 
-        var read = SnapshotReader.ReadPaths(commandLine.Positionals);
-        var assessments = read.Snapshots.Select(s => ClusterAssessor.Assess(s)).ToList();
+        var settings = ReadContext(commandLine.Option("--context"));
+        var read = ReadSnapshots(commandLine.Positionals, commandLine.Option("--kubernetes"));
+        var assessments = read.Snapshots.Select(s => ClusterAssessor.Assess(s, settings)).ToList();
 
         var output = commandLine.Option("--output");
         using (var writer = output is null ? null : new StreamWriter(output))
@@ -56,6 +57,35 @@ internal static class AssessCommand
         }
 
         writer.WriteLine(JsonSerializer.Serialize(AssessmentReport.From(assessments, errors), ReportJson.Options));
+    }
+
+    private static AssessmentSettings ReadContext(string? path)
+    {
+        if (path is null)
+        {
+            return AssessmentSettings.Default;
+        }
+
+        var (settings, error) = ContextFile.Read(path);
+        return settings ?? throw new UsageException($"--context {path}: {error}");
+    }
+
+    // --kubernetes pairs one objects file with the single cluster file given; folders pair NAME.k8s.json with NAME.json.
+    private static SnapshotReadResult ReadSnapshots(IReadOnlyList<string> paths, string? kubernetesFile)
+    {
+        var read = SnapshotReader.ReadPaths(paths);
+        if (kubernetesFile is null)
+        {
+            return read;
+        }
+
+        if (!File.Exists(kubernetesFile))
+        {
+            throw new UsageException($"--kubernetes {kubernetesFile}: no such file");
+        }
+
+        var paired = SnapshotReader.PairWithKubernetes(read.Snapshots, kubernetesFile);
+        return new SnapshotReadResult(paired.Snapshots, [.. read.Errors, .. paired.Errors]);
     }
 
     private static double? ParseThreshold(string? text)

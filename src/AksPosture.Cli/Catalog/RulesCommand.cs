@@ -17,6 +17,13 @@ internal static class RulesCommand
             throw new UsageException($"rules list takes no arguments, got '{commandLine.Positionals[0]}'");
         }
 
+        var format = commandLine.Option("--format") ?? "table";
+        if (format == "markdown")
+        {
+            stdout.Write(RuleCatalogDocument.Render());
+            return ExitCodes.Done;
+        }
+
         var rules = RuleCatalog.All.Select(r => RuleEntry.From(r.Definition)).ToList();
         if (commandLine.Format("table") == "json")
         {

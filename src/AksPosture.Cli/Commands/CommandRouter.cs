@@ -8,17 +8,21 @@ internal static class CommandRouter
 {
     public const string Usage = """
         Usage:
-          aksposture assess <file-or-folder>... [--format json|table] [--fail-under <0-100>] [--output <file>]
-          aksposture rules list [--format json|table]
+          aksposture assess <file-or-folder>... [--kubernetes <objects.json>] [--context <context.json>]
+                            [--format json|table] [--fail-under <0-100>] [--output <file>]
+          aksposture rules list [--format table|json|markdown]
           aksposture --version
 
         assess      Reads clusters from ARM GET responses, `az aks show` / `az aks list` output or Azure Resource
                     Graph results (one object, an array, an ARM list or a Resource Graph response per file;
                     folders contribute their *.json files) and judges them against the Well-Architected rules.
+          --kubernetes  `kubectl get … -A -o json` output for the one cluster given (in a folder, NAME.k8s.json
+                        pairs with NAME.json by itself).
+          --context     What clusters are for (production, critical, regulated …) and settings; see docs/rules.md.
           --format      json (default) or table.
           --fail-under  Exit with code 2 when any cluster's overall score is below this number.
           --output      Write the report to a file instead of standard output.
-        rules list  Lists the rule catalog.
+        rules list  Lists the rule catalog; markdown is the docs/rules.md reference.
 
         Exit codes: 0 done; 1 unreadable input or wrong arguments; 2 a cluster scored below --fail-under.
         """;
