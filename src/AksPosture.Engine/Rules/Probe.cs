@@ -13,6 +13,7 @@ namespace AksPosture.Engine.Rules;
 public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 {
     private readonly List<Evidence> _evidence = [];
+    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
     public ClusterSnapshot Snapshot { get; } = snapshot;
     public AssessmentSettings Settings { get; } = settings;
@@ -66,7 +67,7 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
     /// <summary>Records a value that was derived rather than read (e.g. a classification from tags).</summary>
     public void Note(string path, string? value)
     {
-        if (!_evidence.Exists(e => e.Path == path))
+        if (_paths.Add(path))
         {
             _evidence.Add(new Evidence(path, value));
         }

@@ -15,7 +15,7 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
         Outcome outcome;
         try
         {
-            outcome = predicate(probe);
+            outcome = EvaluateShared(probe, snapshot, settings);
         }
         catch (UnreadableValueException ex)
         {
@@ -26,6 +26,37 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
             outcome = new Outcome(RuleStatus.Error, $"The rule could not evaluate this cluster: {ex.Message}");
         }
 
+        return ToResult(outcome, probe);
+    }
+
+    // Rules of different seed items that share a check pass the same method: run it once per snapshot and
+    // replay its verdict and evidence for the others. Lambdas are unique per rule and are simply evaluated.
+    private Outcome EvaluateShared(Probe probe, ClusterSnapshot snapshot, AssessmentSettings settings)
+    {
+        if (Definition.CheckId is null)
+        {
+            return predicate(probe);
+        }
+
+        var key = (predicate.Method, predicate.Target, (object)settings);
+        if (snapshot.CheckCache.TryGetValue(key, out var cached))
+        {
+            var check = (CachedCheck)cached;
+            foreach (var item in check.Evidence)
+            {
+                probe.Note(item.Path, item.Value);
+            }
+
+            return check.Outcome;
+        }
+
+        var fresh = predicate(probe);
+        snapshot.CheckCache[key] = new CachedCheck(fresh, [.. probe.Evidence]);
+        return fresh;
+    }
+
+    private RuleResult ToResult(Outcome outcome, Probe probe)
+    {
         return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, probe.Evidence)
         {
             CheckId = Definition.EffectiveCheckId,
@@ -39,3 +70,5 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
         };
     }
 }
+
+internal sealed record CachedCheck(Outcome Outcome, IReadOnlyList<Evidence> Evidence);

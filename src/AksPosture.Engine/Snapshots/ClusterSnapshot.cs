@@ -44,6 +44,12 @@ public sealed class ClusterSnapshot
     /// <summary>Why the cluster's Kubernetes objects could not be read, when collection was attempted and failed.</summary>
     public CollectionProblem? KubernetesProblem { get; init; }
 
+    /// <summary>
+    /// Verdicts of checks that several rules share (same predicate), so one check runs once per snapshot and
+    /// settings however many seed items report it.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(System.Reflection.MethodInfo, object?, object), object> CheckCache { get; } = new();
+
     public ClusterSnapshot WithKubernetes(KubernetesInventory? kubernetes, CollectionProblem? problem = null) =>
         new(Resource, Source) { Kubernetes = kubernetes, KubernetesProblem = problem, Azure = Azure };
 

@@ -6,6 +6,7 @@ namespace AksPosture.Engine.Snapshots;
 public sealed class KubernetesInventory
 {
     private readonly Dictionary<string, List<KubernetesObject>> _byKind = new(StringComparer.OrdinalIgnoreCase);
+    private List<Workload>? _workloads;
 
     public KubernetesInventory(IEnumerable<KubernetesObject> objects)
     {
@@ -33,7 +34,9 @@ public sealed class KubernetesInventory
     /// Everything that runs pods, with the pod template it runs: Deployments, StatefulSets, DaemonSets, Jobs,
     /// CronJobs and pods that nothing owns. Pods created by a controller are represented by that controller.
     /// </summary>
-    public IEnumerable<Workload> Workloads()
+    public IReadOnlyList<Workload> Workloads() => _workloads ??= FindWorkloads().ToList();
+
+    private IEnumerable<Workload> FindWorkloads()
     {
         foreach (var kind in new[] { "Deployment", "StatefulSet", "DaemonSet", "Job" })
         {

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AksPosture.Web.Features.Assessments;
 
 /// <summary>Runs the engine over snapshots and stores the run, its results, score rollups and finding lifecycle.</summary>
-public sealed class AssessmentService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, ILogger<AssessmentService> logger)
+public sealed class AssessmentService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    AssessmentSettings settings,
+    TimeProvider time,
+    ILogger<AssessmentService> logger)
 {
     public async Task<AssessmentOutcome> AssessAsync(
         IReadOnlyList<ClusterSnapshot> snapshots,
@@ -23,7 +27,9 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> dbFactory,
         // A cluster listed twice is assessed once, from its last snapshot: one verdict per cluster per run.
         var unique = snapshots.GroupBy(s => s.Id.ToLowerInvariant()).Select(g => g.Last()).ToList();
         var run = await StartRunAsync(trigger, unique.Count, cancellationToken);
-        var evaluations = unique.Select(Evaluate).ToList();
+        // Time-dependent rules (version support) judge against the run's clock, not the machine's.
+        var asOf = settings with { AsOf = DateOnly.FromDateTime(run.StartedAt.UtcDateTime) };
+        var evaluations = unique.Select(s => Evaluate(s, asOf)).ToList();
 
         try
         {
@@ -60,7 +66,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> dbFactory,
         return run;
     }
 
-    private Evaluation Evaluate(ClusterSnapshot snapshot)
+    private Evaluation Evaluate(ClusterSnapshot snapshot, AssessmentSettings runSettings)
     {
         if (string.IsNullOrEmpty(snapshot.SubscriptionId))
         {
@@ -69,7 +75,7 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> dbFactory,
 
         try
         {
-            return new Evaluation(snapshot, ClusterAssessor.Assess(snapshot), null);
+            return new Evaluation(snapshot, ClusterAssessor.Assess(snapshot, runSettings), null);
         }
         catch (Exception ex)
         {
