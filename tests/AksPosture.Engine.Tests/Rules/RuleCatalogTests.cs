@@ -31,6 +31,20 @@ public class RuleCatalogTests
     }
 
     [Fact]
+    public void All_EveryGuideAndPolicyItem_HasItsRule()
+    {
+        // The spec maps every item of the guide to an id: REL 1–14, SEC 1–18, COST 1–13, OPS 1–9, PERF 1–8, POL 1–14, ADV 1.
+        var expected = new[] { ("REL", 14), ("SEC", 18), ("COST", 13), ("OPS", 9), ("PERF", 8), ("POL", 14), ("ADV", 1) }
+            .SelectMany(group => Enumerable.Range(1, group.Item2).Select(n => $"AKS-{group.Item1}-{n:D2}"))
+            .ToList();
+        var ids = RuleCatalog.All.Select(r => r.Definition.Id).ToHashSet();
+
+        Assert.Equal(77, expected.Count);
+        var missing = expected.Where(id => !ids.Contains(id)).ToList();
+        Assert.True(missing.Count == 0, $"no rule for {string.Join(", ", missing)}");
+    }
+
+    [Fact]
     public void All_Size_AtLeastTwelveRulesAndTwoPerPillar()
     {
         Assert.True(RuleCatalog.All.Count >= 12, $"{RuleCatalog.All.Count} rules");
@@ -76,7 +90,14 @@ public class RuleCatalogTests
     [Theory]
     [InlineData("uptime-sla", new[] { "AKS-REL-04", "AKS-REL-08" })]
     [InlineData("azure-policy-addon", new[] { "AKS-OPS-05", "AKS-OPS-08", "AKS-SEC-14" })]
-    [InlineData("node-autoscaling", new[] { "AKS-COST-09", "AKS-PERF-02", "AKS-PERF-05", "AKS-PERF-06" })]
+    [InlineData("node-autoscaling", new[] { "AKS-COST-04", "AKS-COST-09", "AKS-PERF-02", "AKS-PERF-05", "AKS-PERF-06" })]
+    [InlineData("availability-zones", new[] { "AKS-REL-01", "AKS-REL-09" })]
+    [InlineData("probes", new[] { "AKS-POL-01", "AKS-REL-02" })]
+    [InlineData("resource-limits", new[] { "AKS-POL-14", "AKS-REL-10" })]
+    [InlineData("pod-security", new[] { "AKS-POL-09", "AKS-POL-10", "AKS-SEC-15" })]
+    [InlineData("diagnostics", new[] { "AKS-OPS-03", "AKS-POL-06" })]
+    [InlineData("gitops", new[] { "AKS-OPS-02", "AKS-POL-05" })]
+    [InlineData("defender", new[] { "AKS-POL-02", "AKS-SEC-18" })]
     public void All_SharedChecks_GroupTheSeedItemsOfOneCheck(string checkId, string[] ruleIds)
     {
         var sharing = RuleCatalog.All.Where(r => r.Definition.EffectiveCheckId == checkId).Select(r => r.Definition.Id).Order();

@@ -1,10 +1,12 @@
+using AksPosture.Engine.Assessment;
+using AksPosture.Engine.Rules.Catalog.PodSecurity;
 using static AksPosture.Engine.Rules.Probe;
 
 namespace AksPosture.Engine.Rules.Catalog;
 
 internal static class ApiServerRules
 {
-    private const string AuthorizedRangesPath = "properties.apiServerAccessProfile.authorizedIPRanges";
+    internal const string AuthorizedRangesPath = "properties.apiServerAccessProfile.authorizedIPRanges";
 
     public static IEnumerable<Rule> All() => [PrivateCluster, AuthorizedRanges, NetworkPolicyEngine, ApiServerAccessPolicy, RunCommand];
 
@@ -21,9 +23,17 @@ internal static class ApiServerRules
         SeedReference = "Security recommendation 4",
         Lineage = ["Azure Policy 040732e8-d947-40b8-95d6-854c95024bf8"],
         LearnMoreUrl = ClusterFacts.LearnBase + "private-clusters",
-    }, probe => probe.IsPrivateCluster()
-        ? Pass("The API server is private.")
-        : Warn("The API server has a public endpoint; restrict it with authorised IP ranges (AKS-SEC-11) or make the cluster private."));
+    }, probe =>
+    {
+        if (probe.IsPrivateCluster())
+        {
+            return Pass("The API server is private.");
+        }
+
+        return probe.RequiresPrivateApi() == true
+            ? Fail("The API server has a public endpoint, but this cluster is declared to need private API access.")
+            : Warn("The API server has a public endpoint; restrict it with authorised IP ranges (AKS-SEC-11) or make the cluster private.");
+    });
 
     private static readonly Rule AuthorizedRanges = new(new RuleDefinition
     {
@@ -68,13 +78,14 @@ internal static class ApiServerRules
         RemediationProperty = "properties.networkProfile.networkPolicy",
         SeedReference = "Security recommendation 7",
         Scope = RuleScope.ClusterAndWorkload,
+        Lineage = ["PSRule: Azure.AKS.NetworkPolicy"],
         LearnMoreUrl = ClusterFacts.LearnBase + "use-network-policies",
     }, probe =>
     {
         var engine = probe.Text("properties.networkProfile.networkPolicy") ?? "none";
-        if (engine.IsOneOf("azure", "calico", "cilium"))
+        if (engine.IsOneOf(NetworkPolicyCoverage.Engines))
         {
-            return Pass($"The {engine} network policy engine is enabled; namespace coverage is judged from Kubernetes objects when they are collected.");
+            return NamespaceCoverage(probe, engine);
         }
 
         return engine.IsOneOf("none", "")
@@ -125,5 +136,19 @@ internal static class ApiServerRules
         ? Pass("Run command is disabled.")
         : Fail("Run command is enabled (the default when disableRunCommand is absent)."));
 
-    private static bool IsOpenToAll(string range) => range.Trim() is "0.0.0.0/0" or "0.0.0.0" or "::/0";
+    internal static bool IsOpenToAll(string range) => range.Trim() is "0.0.0.0/0" or "0.0.0.0" or "::/0";
+
+    /// <summary>With an engine on, the namespaces left without a NetworkPolicy decide between PASS and WARN.</summary>
+    private static Outcome NamespaceCoverage(Probe probe, string engine)
+    {
+        if (probe.Kubernetes() is not { } inventory)
+        {
+            return Pass($"The {engine} network policy engine is enabled; namespace coverage is judged from Kubernetes objects when they are collected.");
+        }
+
+        var uncovered = NetworkPolicyCoverage.NamespacesWithoutPolicy(probe, inventory);
+        return uncovered.Count == 0
+            ? Pass($"The {engine} network policy engine is enabled and every user namespace that runs workloads has a NetworkPolicy.")
+            : Warn($"The {engine} network policy engine is enabled, but {uncovered.Count} user namespace(s) have no NetworkPolicy: {RuleText.List(uncovered.Select(f => f.ObjectKey["Namespace/".Length..]))}.") with { Objects = uncovered };
+    }
 }

@@ -48,7 +48,7 @@ internal static class GovernanceRules
             CheckId = CheckId,
             Lineage = ["Azure Policy 0a15ec92-a229-4763-bb14-0ea34a568f8d"],
             LearnMoreUrl = LearnMore,
-        }, Evaluate),
+        }, EvaluateWithCompliance),
         new(new RuleDefinition
         {
             Id = "AKS-OPS-08",
@@ -67,6 +67,14 @@ internal static class GovernanceRules
     ];
 
     private static Outcome Evaluate(Probe probe) => probe.AddonEnabled("azurepolicy")
-        ? Pass("The Azure Policy add-on is enabled; which policies are assigned is judged when policy data is collected.")
+        ? AzureData.AzurePolicyData.Assignments(probe)
+            ?? Pass("The Azure Policy add-on is enabled; which policies are assigned is judged when policy data is collected.")
         : Fail("The Azure Policy add-on is not enabled, so no Kubernetes policy is enforced at admission.");
+
+    // AKS-OPS-05 also asks whether the cluster complies; a non-compliant cluster drops from PASS to WARN.
+    private static Outcome EvaluateWithCompliance(Probe probe)
+    {
+        var outcome = Evaluate(probe);
+        return outcome.Status == RuleStatus.Pass ? AzureData.AzurePolicyData.Compliance(probe) ?? outcome : outcome;
+    }
 }

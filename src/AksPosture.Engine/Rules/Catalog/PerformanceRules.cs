@@ -9,7 +9,7 @@ internal static class PerformanceRules
         Autoscaling("AKS-PERF-02", "Define a scaling strategy: cluster autoscaler and pod autoscaling", "Performance Efficiency checklist 2", NodeAutoscaling.EvaluateUserPools),
         LoadTesting,
         IndependentScaling,
-        Autoscaling("AKS-PERF-05", "Use the cluster autoscaler together with the HorizontalPodAutoscaler", "Performance Efficiency recommendation 1", NodeAutoscaling.Evaluate),
+        Autoscaling("AKS-PERF-05", "Use the cluster autoscaler together with the HorizontalPodAutoscaler", "Performance Efficiency recommendation 1", AzureData.UnschedulablePods.Evaluate),
         Autoscaling("AKS-PERF-06", "Separate workloads into user node pools that scale", "Performance Efficiency recommendation 2", NodeAutoscaling.Evaluate),
     ];
 
@@ -65,8 +65,13 @@ internal static class PerformanceRules
         }
 
         var scaledUserPools = probe.Pools().Where(p => p.IsUserPool && p.Autoscaled).Select(p => p.Name).ToList();
-        return scaledUserPools.Count >= 2
-            ? Manual($"Autoscaled user pools {RuleText.List(scaledUserPools)} exist; confirm each flow is pinned to its own pool.")
-            : Warn("Fewer than two autoscaled user pools: all flows share the same capacity.");
+        if (scaledUserPools.Count < 2)
+        {
+            return Warn("Fewer than two autoscaled user pools: all flows share the same capacity.");
+        }
+
+        // With Kubernetes objects, whether workloads are actually pinned to different pools decides.
+        return Workloads.FlowPinning.Judge(probe)
+            ?? Manual($"Autoscaled user pools {RuleText.List(scaledUserPools)} exist; confirm each flow is pinned to its own pool.");
     });
 }

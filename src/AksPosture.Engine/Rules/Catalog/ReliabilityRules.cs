@@ -62,7 +62,13 @@ internal static class ReliabilityRules
             warnings.Add($"no user pool keeps at least 2 nodes at all times ({RuleText.List(userPools.Select(p => p.Name))} can shrink below 2)");
         }
 
-        return problems.Count > 0 ? Fail(RuleText.Sentence(problems))
+        var onSystemNodes = Workloads.SystemPoolPods.Find(probe);
+        if (onSystemNodes.Count > 0)
+        {
+            problems.Add($"{onSystemNodes.Count} user pod(s) run on system nodes ({RuleText.List(onSystemNodes.Select(f => f.ObjectKey))})");
+        }
+
+        return problems.Count > 0 ? Fail(RuleText.Sentence(problems)) with { Objects = onSystemNodes }
             : warnings.Count > 0 ? Warn(RuleText.Sentence(warnings))
             : Pass("Applications have user node pools and every system pool has at least three nodes.");
     });

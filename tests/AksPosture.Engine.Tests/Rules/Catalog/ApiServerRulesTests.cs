@@ -1,4 +1,6 @@
+using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Rules;
+using AksPosture.Engine.Tests.Rules.Catalog.PodSecurity;
 using static AksPosture.Engine.Tests.Fixtures.ClusterFixture;
 
 namespace AksPosture.Engine.Tests.Rules.Catalog;
@@ -34,6 +36,41 @@ public class ApiServerRulesTests
 
         Assert.Equal(RuleStatus.Warn, result.Status);
         Assert.Contains(new Evidence(PrivateCluster, null), result.Evidence);
+    }
+
+    [Fact]
+    public void Sec10_PublicClusterTaggedPrivateApiRequired_Fails()
+    {
+        var result = Load(MostlyCompliant).Set("tags.private-api-required", "true").Evaluate("AKS-SEC-10");
+
+        Assert.Equal(RuleStatus.Fail, result.Status);
+        Assert.Contains(new Evidence("tags.private-api-required", "\"true\""), result.Evidence);
+    }
+
+    [Fact]
+    public void Sec10_PublicClusterDeclaredInContextFile_Fails()
+    {
+        var settings = AssessmentSettings.Default with
+        {
+            ContextOverrides = new Dictionary<string, ClusterContextOverride> { ["aks-contoso-prod-weu"] = new() { PrivateApiRequired = true } },
+        };
+
+        var result = Load(MostlyCompliant).Evaluate("AKS-SEC-10", settings);
+
+        Assert.Equal(RuleStatus.Fail, result.Status);
+        Assert.Contains(new Evidence("context.privateApiRequired (context file)", "true"), result.Evidence);
+    }
+
+    [Fact]
+    public void Sec10_PublicClusterDeclaredNotRequired_Warns()
+    {
+        Assert.Equal(RuleStatus.Warn, Load(MostlyCompliant).Set("tags.private-api-required", "no").Evaluate("AKS-SEC-10").Status);
+    }
+
+    [Fact]
+    public void Sec10_PrivateClusterTaggedPrivateApiRequired_Passes()
+    {
+        Assert.Equal(RuleStatus.Pass, Load(BaselinePrivate).Set("tags.private-api-required", "true").Evaluate("AKS-SEC-10").Status);
     }
 
     [Theory]
@@ -145,6 +182,49 @@ public class ApiServerRulesTests
 
         Assert.Equal(RuleStatus.Warn, result.Status);
         Assert.Contains("'antrea'", result.Message);
+    }
+
+    [Fact]
+    public void Sec13_EngineAndPolicyInEveryNamespaceWithWorkloads_Passes()
+    {
+        var result = SnapshotBundleFixture.Of(Load(MostlyCompliant)).WithKubernetes(SnapshotBundleFixture.Clean).Evaluate("AKS-SEC-13");
+
+        Assert.Equal(RuleStatus.Pass, result.Status);
+        Assert.Empty(result.ObjectResults);
+        Assert.Contains("every user namespace that runs workloads has a NetworkPolicy", result.Message);
+        Assert.Contains(new Evidence("kubernetes.networkPolicies", "2 NetworkPolicy object(s) covering 2 namespace(s); 2 user namespace(s) run workloads"), result.Evidence);
+    }
+
+    [Fact]
+    public void Sec13_NamespacesWithoutNetworkPolicy_WarnListingEachNamespace()
+    {
+        var result = SnapshotBundleFixture.Of(Load(MostlyCompliant)).WithKubernetes(SnapshotBundleFixture.Violations).Evaluate("AKS-SEC-13");
+
+        Assert.Equal(RuleStatus.Warn, result.Status);
+        Assert.Equal("The cilium network policy engine is enabled, but 2 user namespace(s) have no NetworkPolicy: 'default', 'shop'.", result.Message);
+        Assert.Equal(["Namespace/default", "Namespace/shop"], result.ObjectResults.Select(o => o.ObjectKey));
+        Assert.All(result.ObjectResults, o => Assert.Equal(RuleStatus.Warn, o.Status));
+    }
+
+    [Fact]
+    public void Sec13_NoEngineWithKubernetes_StillFailsAtClusterLevel()
+    {
+        var cluster = Load(MostlyCompliant).Set("properties.networkProfile.networkPolicy", "none");
+
+        var result = SnapshotBundleFixture.Of(cluster).WithKubernetes(SnapshotBundleFixture.Violations).Evaluate("AKS-SEC-13");
+
+        Assert.Equal(RuleStatus.Fail, result.Status);
+        Assert.Empty(result.ObjectResults);
+    }
+
+    [Fact]
+    public void Sec13_EngineWithoutKubernetes_KeepsThePassOnTheEngine()
+    {
+        var result = Load(MostlyCompliant).Evaluate("AKS-SEC-13");
+
+        Assert.Equal(RuleStatus.Pass, result.Status);
+        Assert.Contains("judged from Kubernetes objects when they are collected", result.Message);
+        Assert.Contains(new Evidence("kubernetes", null), result.Evidence);
     }
 
     [Fact]

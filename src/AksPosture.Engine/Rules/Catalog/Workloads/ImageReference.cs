@@ -1,0 +1,31 @@
+namespace AksPosture.Engine.Rules.Catalog.Workloads;
+
+/// <summary>
+/// Image references in the one spelling the container runtime reports on the node:
+/// <c>nginx:1.27</c> and <c>docker.io/library/nginx:1.27</c> are the same image.
+/// </summary>
+internal static class ImageReference
+{
+    public static string Normalise(string image)
+    {
+        var reference = image.Trim();
+        var at = reference.IndexOf('@');
+        var (name, digest) = at < 0 ? (reference, "") : (reference[..at], reference[at..]);
+        var slash = name.IndexOf('/');
+        var first = slash < 0 ? "" : name[..slash];
+        var hasRegistry = first.Contains('.') || first.Contains(':') || first == "localhost";
+        if (!hasRegistry)
+        {
+            name = "docker.io/" + (slash < 0 ? "library/" + name : name);
+        }
+
+        var lastSegment = name[(name.LastIndexOf('/') + 1)..];
+        if (digest.Length == 0 && !lastSegment.Contains(':'))
+        {
+            name += ":latest";
+        }
+
+        var registryEnd = name.IndexOf('/');
+        return name[..registryEnd].ToLowerInvariant() + name[registryEnd..] + digest;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace AksPosture.Engine.Rules.Catalog.Workloads;
+
+/// <summary>How a pod spec chooses nodes: <c>nodeSelector</c>, node affinity and tolerations.</summary>
+internal static class NodeSelection
+{
+    // Selecting the OS says nothing about which pool a workload belongs on; Helm charts set it by default.
+    private static readonly string[] OsLabels = ["kubernetes.io/os", "beta.kubernetes.io/os"];
+
+    public static IReadOnlyDictionary<string, string> Selector(JsonObject? podSpec) => KubeJson.Map(podSpec?["nodeSelector"]);
+
+    public static JsonObject? NodeAffinity(JsonObject? podSpec) => podSpec?["affinity"]?["nodeAffinity"] as JsonObject;
+
+    /// <summary>A node selector beyond the OS, or any node affinity (required or preferred).</summary>
+    public static bool ChoosesNodes(JsonObject? podSpec) =>
+        Selector(podSpec).Keys.Any(k => !OsLabels.Contains(k)) || KubeJson.Present(NodeAffinity(podSpec));
+
+    public static IEnumerable<JsonObject> Tolerations(JsonObject? podSpec) => KubeJson.Objects(podSpec?["tolerations"]);
+
+    /// <summary>Whether a node with these labels satisfies the selector and the required node affinity.</summary>
+    public static bool Admits(JsonObject? podSpec, IReadOnlyDictionary<string, string> labels)
+    {
+        if (Selector(podSpec).Any(s => !labels.TryGetValue(s.Key, out var value) || value != s.Value))
+        {
+            return false;
+        }
+
+        var terms = KubeJson.Objects(KubeJson.At(NodeAffinity(podSpec), "requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")).ToList();
+        return terms.Count == 0 || terms.Any(term => KubeJson.Objects(term["matchExpressions"]).All(e => Matches(e, labels)));
+    }
+
+    private static bool Matches(JsonObject expression, IReadOnlyDictionary<string, string> labels)
+    {
+        var key = KubeJson.Text(expression["key"]) ?? "";
+        var values = KubeJson.Texts(expression["values"]);
+        var has = labels.TryGetValue(key, out var value);
+        return KubeJson.Text(expression["operator"]) switch
+        {
+            "In" => has && values.Contains(value!),
+            "NotIn" => !has || !values.Contains(value!),
+            "Exists" => has,
+            "DoesNotExist" => !has,
+            "Gt" => has && Compare(value!, values) > 0,
+            "Lt" => has && Compare(value!, values) < 0,
+            _ => false,
+        };
+    }
+
+    private static int Compare(string value, IReadOnlyList<string> values) =>
+        values.Count == 1 && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var left)
+            && long.TryParse(values[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var right)
+            ? left.CompareTo(right)
+            : 0;
+}
