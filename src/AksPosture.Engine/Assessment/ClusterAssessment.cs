@@ -12,7 +12,13 @@ public static class ClusterAssessor
 {
     public static ClusterAssessment Assess(ClusterSnapshot snapshot, AssessmentSettings? settings = null, IReadOnlyList<Rule>? rules = null)
     {
+        // Pin "today" once per cluster, so every rule judges dates against the same day.
         settings ??= AssessmentSettings.Default;
+        if (settings.AsOf is null)
+        {
+            settings = settings with { AsOf = DateOnly.FromDateTime(DateTime.UtcNow) };
+        }
+
         // Object results follow their rule's cluster-level result, so a report lists them together.
         var results = (rules ?? RuleCatalog.All)
             .Select(rule => rule.Evaluate(snapshot, settings))

@@ -32,7 +32,7 @@ public static class KubernetesProbe
 
     /// <summary>Workloads outside the system namespaces.</summary>
     public static IReadOnlyList<Workload> UserWorkloads(this Probe probe, KubernetesInventory inventory) =>
-        inventory.Workloads().Where(w => probe.IsUserNamespace(w.Object.Namespace)).ToList();
+        inventory.UserWorkloads(probe.Settings.SystemNamespaces);
 
     public static IReadOnlyList<KubernetesObject> UserObjects(this Probe probe, KubernetesInventory inventory, string kind) =>
         inventory.OfKind(kind).Where(o => probe.IsUserNamespace(o.Namespace)).ToList();

@@ -81,13 +81,32 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 
     internal JsonNode? Record(string path, JsonNode? value)
     {
-        Note(path, value?.ToJsonString());
+        if (!_paths.Contains(path))
+        {
+            Note(path, JsonText(value));
+        }
+
         return value;
     }
 
+    /// <summary>
+    /// The compact JSON text of a value. Scalars read from a document keep their original text, which avoids a
+    /// serializer round trip for the thousands of small values rules read per cluster.
+    /// </summary>
+    internal static string? JsonText(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<JsonElement>(out var element) && element.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array) =>
+            element.GetRawText(),
+        _ => value.ToJsonString(),
+    };
+
+    // Rules read the same few hundred paths for every cluster; split each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Segments = new(StringComparer.Ordinal);
+
     internal static JsonNode? Navigate(JsonNode? node, string path)
     {
-        foreach (var segment in path.Split('.'))
+        foreach (var segment in Segments.GetOrAdd(path, p => p.Split('.')))
         {
             if (node is not JsonObject obj)
             {

@@ -7,10 +7,15 @@ public static class ScoreCalculator
 {
     public static PillarScores Score(IEnumerable<RuleResult> results)
     {
-        var byPillar = CountedChecks(results)
-            .GroupBy(c => c.Pillar)
-            .ToDictionary(g => g.Key, g => ToScore(g.Sum(c => c.Weight * c.Credit), g.Sum(c => c.Weight)));
-        var pillars = PillarNames.All.ToDictionary(p => p, p => byPillar.GetValueOrDefault(p, PillarScore.Empty));
+        var earned = new double[PillarNames.All.Count];
+        var possible = new double[PillarNames.All.Count];
+        foreach (var check in CountedChecks(results))
+        {
+            earned[(int)check.Pillar] += check.Weight * check.Credit;
+            possible[(int)check.Pillar] += check.Weight;
+        }
+
+        var pillars = PillarNames.All.ToDictionary(p => p, p => ToScore(earned[(int)p], possible[(int)p]));
         return new PillarScores(pillars, Mean(pillars.Values.Select(p => p.Score)));
     }
 
@@ -45,17 +50,28 @@ public static class ScoreCalculator
     }
 
     // Rules of different seed items that share a check count once per pillar: the worst verdict, the highest weight.
-    private static IEnumerable<CountedCheck> CountedChecks(IEnumerable<RuleResult> results) =>
-        results
-            .Where(r => !r.IsObjectResult && ScoringModel.Credit(r.Status).HasValue)
-            .GroupBy(r => (r.Pillar, r.CheckId, r.ObjectKey))
-            .Select(g => new CountedCheck(
-                g.Key.Pillar,
-                g.Max(r => ScoringModel.Weight(r.Severity)),
-                g.Min(r => ScoringModel.Credit(r.Status)!.Value)));
+    private static IEnumerable<CountedCheck> CountedChecks(IEnumerable<RuleResult> results)
+    {
+        var checks = new Dictionary<(Pillar, string), CountedCheck>();
+        foreach (var result in results)
+        {
+            if (result.IsObjectResult || ScoringModel.Credit(result.Status) is not { } credit)
+            {
+                continue;
+            }
+
+            var weight = ScoringModel.Weight(result.Severity);
+            var key = (result.Pillar, result.CheckId);
+            checks[key] = checks.TryGetValue(key, out var seen)
+                ? new CountedCheck(result.Pillar, Math.Max(seen.Weight, weight), Math.Min(seen.Credit, credit))
+                : new CountedCheck(result.Pillar, weight, credit);
+        }
+
+        return checks.Values;
+    }
 
     private static PillarScore ToScore(double earned, double possible) =>
         new(possible == 0 ? null : Math.Round(100 * earned / possible, 1, MidpointRounding.AwayFromZero), earned, possible);
 
-    private sealed record CountedCheck(Pillar Pillar, double Weight, double Credit);
+    private readonly record struct CountedCheck(Pillar Pillar, double Weight, double Credit);
 }

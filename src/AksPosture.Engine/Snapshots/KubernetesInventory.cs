@@ -7,6 +7,7 @@ public sealed class KubernetesInventory
 {
     private readonly Dictionary<string, List<KubernetesObject>> _byKind = new(StringComparer.OrdinalIgnoreCase);
     private List<Workload>? _workloads;
+    private (IReadOnlyList<string> SystemNamespaces, IReadOnlyList<Workload> Workloads)? _userWorkloads;
 
     public KubernetesInventory(IEnumerable<KubernetesObject> objects)
     {
@@ -35,6 +36,21 @@ public sealed class KubernetesInventory
     /// CronJobs and pods that nothing owns. Pods created by a controller are represented by that controller.
     /// </summary>
     public IReadOnlyList<Workload> Workloads() => _workloads ??= FindWorkloads().ToList();
+
+    /// <summary>Workloads outside the given system namespaces; kept for the last list asked for, as every rule asks the same.</summary>
+    public IReadOnlyList<Workload> UserWorkloads(IReadOnlyList<string> systemNamespaces)
+    {
+        var cached = _userWorkloads;
+        if (cached is not null && ReferenceEquals(cached.Value.SystemNamespaces, systemNamespaces))
+        {
+            return cached.Value.Workloads;
+        }
+
+        var excluded = new HashSet<string>(systemNamespaces, StringComparer.OrdinalIgnoreCase);
+        var workloads = Workloads().Where(w => w.Object.Namespace.Length > 0 && !excluded.Contains(w.Object.Namespace)).ToList();
+        _userWorkloads = (systemNamespaces, workloads);
+        return workloads;
+    }
 
     private IEnumerable<Workload> FindWorkloads()
     {

@@ -13,7 +13,9 @@ public sealed class KubernetesObject(JsonObject json)
     public string Namespace { get; } = (string?)json["metadata"]?["namespace"] ?? "";
 
     /// <summary><c>namespace/Kind/name</c>: how a workload finding names its object.</summary>
-    public string Key => Namespace.Length == 0 ? $"{Kind}/{Name}" : $"{Namespace}/{Kind}/{Name}";
+    public string Key => _key ??= Namespace.Length == 0 ? $"{Kind}/{Name}" : $"{Namespace}/{Kind}/{Name}";
+
+    private string? _key;
 
     public string? Label(string key) => (Json["metadata"]?["labels"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
