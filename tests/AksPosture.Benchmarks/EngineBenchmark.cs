@@ -24,13 +24,15 @@ internal static class EngineBenchmark
         ParseOnly(documents.Take(500).ToList());
         ParseAndAssess(documents.Take(500).ToList());
 
-        var parse = Measure(() => ParseOnly(documents));
-        var full = Measure(() => ParseAndAssess(documents));
+        var parseAllocated = Allocated(() => ParseOnly(documents));
+        var fullAllocated = Allocated(() => ParseAndAssess(documents));
+        var (parse, full) = MeasureInterleaved(() => ParseOnly(documents), () => ParseAndAssess(documents));
         var ratio = full.TotalMilliseconds / parse.TotalMilliseconds;
 
         Console.WriteLine($"parse only          : {parse.TotalMilliseconds,9:0} ms  {clusters / parse.TotalSeconds,10:0} clusters/s");
         Console.WriteLine($"parse + full catalog: {full.TotalMilliseconds,9:0} ms  {clusters / full.TotalSeconds,10:0} clusters/s");
         Console.WriteLine($"evaluation alone    : {(full - parse).TotalMilliseconds,9:0} ms");
+        Console.WriteLine($"allocated per cluster: parse {parseAllocated / clusters / 1024.0:0} KiB, parse + evaluate {fullAllocated / clusters / 1024.0:0} KiB");
         Console.WriteLine($"full / parse-only   : {ratio:0.00}x (target <= 2.00x) {(ratio <= 2 ? "MET" : "NOT MET")}");
         if (args.Contains("--per-rule"))
         {
@@ -71,35 +73,50 @@ internal static class EngineBenchmark
         var snapshots = documents.SelectMany(d => SnapshotReader.Read(d, "bench").Snapshots).ToList();
         var timings = RuleCatalog.All.Select(rule =>
         {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             var stopwatch = Stopwatch.StartNew();
             foreach (var snapshot in snapshots)
             {
                 rule.Evaluate(snapshot, AssessmentSettings.Default);
             }
 
-            return (rule.Definition.Id, stopwatch.Elapsed.TotalMilliseconds);
-        }).OrderByDescending(t => t.TotalMilliseconds).ToList();
-        Console.WriteLine($"slowest rules over {snapshots.Count} clusters (total {timings.Sum(t => t.TotalMilliseconds):0} ms):");
-        foreach (var (id, ms) in timings.Take(12))
+            return (rule.Definition.Id, stopwatch.Elapsed.TotalMilliseconds, Bytes: GC.GetAllocatedBytesForCurrentThread() - allocated);
+        }).OrderByDescending(t => t.Bytes).ToList();
+        Console.WriteLine($"rules by allocation over {snapshots.Count} clusters (total {timings.Sum(t => t.TotalMilliseconds):0} ms, {timings.Sum(t => t.Bytes) / snapshots.Count / 1024.0:0} KiB/cluster):");
+        foreach (var (id, ms, bytes) in timings.Take(15))
         {
-            Console.WriteLine($"  {id,-12} {ms,8:0.0} ms");
+            Console.WriteLine($"  {id,-12} {ms,8:0.0} ms {bytes / snapshots.Count / 1024.0,8:0.0} KiB/cluster");
         }
     }
 
-    // Best of three, after a collection, so a stray GC pause does not decide the figure.
-    private static TimeSpan Measure(Func<int> work)
+    // Rounds alternate the two workloads so a noisy neighbour or a GC pause hits both alike; medians are reported.
+    private static (TimeSpan First, TimeSpan Second) MeasureInterleaved(Func<int> first, Func<int> second, int rounds = 5)
     {
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 3; i++)
+        var a = new List<TimeSpan>();
+        var b = new List<TimeSpan>();
+        for (var i = 0; i < rounds; i++)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var stopwatch = Stopwatch.StartNew();
-            work();
-            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
+            a.Add(Time(first));
+            b.Add(Time(second));
         }
 
-        return best;
+        return (a.Order().ElementAt(rounds / 2), b.Order().ElementAt(rounds / 2));
+    }
+
+    private static TimeSpan Time(Func<int> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var stopwatch = Stopwatch.StartNew();
+        work();
+        return stopwatch.Elapsed;
+    }
+
+    private static long Allocated(Func<int> work)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        work();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static int IntOption(IReadOnlyList<string> args, string name, int fallback)

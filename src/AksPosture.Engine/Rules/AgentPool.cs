@@ -32,5 +32,8 @@ public sealed class AgentPool(Probe probe, JsonObject pool, string name)
 
     private JsonNode? Read(string field) => probe.Record(PathOf(field), pool[field]);
 
-    private string PathOf(string field) => $"properties.agentPoolProfiles[{Name}].{field}";
+    // Every rule reads the same few fields of the same few pools: build each evidence path once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pool, string Field), string> Paths = new();
+
+    private string PathOf(string field) => Paths.GetOrAdd((Name, field), key => $"properties.agentPoolProfiles[{key.Pool}].{key.Field}");
 }

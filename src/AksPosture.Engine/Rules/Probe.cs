@@ -13,7 +13,8 @@ namespace AksPosture.Engine.Rules;
 public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 {
     private readonly List<Evidence> _evidence = [];
-    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+    // Most rules read a handful of values; the set of recorded paths is only built once a rule reads many.
+    private HashSet<string>? _paths;
 
     public ClusterSnapshot Snapshot { get; } = snapshot;
     public AssessmentSettings Settings { get; } = settings;
@@ -60,16 +61,21 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
         var pools = entries.Cast<JsonObject>()
             .Select((pool, i) => new AgentPool(this, pool, Snapshots.ClusterSnapshot.TextOf(pool["name"]) ?? $"#{i}"))
             .ToList();
-        Note("properties.agentPoolProfiles", node is null ? null : $"{pools.Count} pool(s): {string.Join(", ", pools.Select(p => p.Name))}");
+        if (!HasRecorded("properties.agentPoolProfiles"))
+        {
+            Note("properties.agentPoolProfiles", node is null ? null : $"{pools.Count} pool(s): {string.Join(", ", pools.Select(p => p.Name))}");
+        }
+
         return pools;
     }
 
     /// <summary>Records a value that was derived rather than read (e.g. a classification from tags).</summary>
     public void Note(string path, string? value)
     {
-        if (_paths.Add(path))
+        if (!HasRecorded(path))
         {
             _evidence.Add(new Evidence(path, value));
+            _paths?.Add(path);
         }
     }
 
@@ -79,9 +85,33 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
     public static Outcome NotApplicable(string reason) => new(RuleStatus.NotApplicable, reason);
     public static Outcome Manual(string whatToConfirm) => new(RuleStatus.Manual, whatToConfirm);
 
+    private bool HasRecorded(string path)
+    {
+        if (_paths is not null)
+        {
+            return _paths.Contains(path);
+        }
+
+        if (_evidence.Count < 16)
+        {
+            foreach (var item in _evidence)
+            {
+                if (string.Equals(item.Path, path, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        _paths = new HashSet<string>(_evidence.Select(e => e.Path), StringComparer.Ordinal);
+        return _paths.Contains(path);
+    }
+
     internal JsonNode? Record(string path, JsonNode? value)
     {
-        if (!_paths.Contains(path))
+        if (!HasRecorded(path))
         {
             Note(path, JsonText(value));
         }

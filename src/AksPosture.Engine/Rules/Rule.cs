@@ -60,13 +60,15 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
         return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, probe.Evidence)
         {
             CheckId = Definition.EffectiveCheckId,
-            ObjectResults = outcome.Objects
-                .Select(o => new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, o.Status, o.Message, o.Evidence)
-                {
-                    ObjectKey = o.ObjectKey,
-                    CheckId = Definition.EffectiveCheckId,
-                })
-                .ToList(),
+            ObjectResults = outcome.Objects.Count == 0
+                ? []
+                : outcome.Objects
+                    .Select(o => new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, o.Status, o.Message, o.Evidence)
+                    {
+                        ObjectKey = o.ObjectKey,
+                        CheckId = Definition.EffectiveCheckId,
+                    })
+                    .ToList(),
         };
     }
 }

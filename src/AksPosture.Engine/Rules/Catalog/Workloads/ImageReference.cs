@@ -8,6 +8,11 @@ internal static class ImageReference
 {
     public static string Normalise(string image)
     {
+        if (IsNormalised(image))
+        {
+            return image;
+        }
+
         var reference = image.Trim();
         var at = reference.IndexOf('@');
         var (name, digest) = at < 0 ? (reference, "") : (reference[..at], reference[at..]);
@@ -27,5 +32,20 @@ internal static class ImageReference
 
         var registryEnd = name.IndexOf('/');
         return name[..registryEnd].ToLowerInvariant() + name[registryEnd..] + digest;
+    }
+
+    // Nodes report names already in this form; recognising it saves the substrings for hundreds of images per cluster.
+    private static bool IsNormalised(string image)
+    {
+        var slash = image.IndexOf('/');
+        if (slash <= 0 || image.Length != image.Trim().Length)
+        {
+            return false;
+        }
+
+        var registry = image.AsSpan(0, slash);
+        var isRegistry = registry.Contains('.') || registry.Contains(':') || registry.SequenceEqual("localhost");
+        var lastSegment = image.AsSpan(image.LastIndexOf('/') + 1);
+        return isRegistry && !registry.ContainsAnyInRange('A', 'Z') && (image.Contains('@') || lastSegment.Contains(':'));
     }
 }

@@ -17,17 +17,25 @@ internal static class ImageSizes
             return null;
         }
 
+        // Nodes list every image they hold; only the sizes of images user workloads run are needed.
+        var wanted = probe.UserWorkloads(inventory)
+            .SelectMany(w => w.Containers())
+            .Select(c => KubeJson.Text(c["image"]))
+            .OfType<string>()
+            .Select(ImageReference.Normalise)
+            .ToHashSet(StringComparer.Ordinal);
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var image in nodes.SelectMany(n => KubeJson.Objects(KubeJson.At(n.Json, "status.images"))))
         {
-            if (image["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
+            foreach (var name in image["names"] as JsonArray ?? [])
             {
-                continue;
-            }
+                if (KubeJson.Text(name) is not { } text || !wanted.Contains(ImageReference.Normalise(text)) ||
+                    image["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
+                {
+                    continue;
+                }
 
-            foreach (var name in KubeJson.Texts(image["names"]))
-            {
-                var key = ImageReference.Normalise(name);
+                var key = ImageReference.Normalise(text);
                 sizes[key] = Math.Max(size, sizes.GetValueOrDefault(key));
             }
         }
