@@ -4,11 +4,13 @@ using AksPosture.Benchmarks;
 return args switch
 {
     ["engine", .. var rest] => EngineBenchmark.Run(rest),
+    ["collect", .. var rest] => await CollectBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AksPosture.Benchmarks -- engine [--clusters 10000] [--seed 1]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- collect [--clusters 10000] [--subscriptions 500] [--latency-ms 50] [--concurrency 64]");
     return 1;
 }

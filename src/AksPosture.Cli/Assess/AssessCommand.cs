@@ -12,16 +12,31 @@ internal static class AssessCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var commandLine = CommandLine.Parse(args, Options);
+        var live = LiveScope.Extract(args, out var rest);
+        var commandLine = CommandLine.Parse(rest, Options);
         var format = commandLine.Format("json");
         var failUnder = ParseThreshold(commandLine.Option("--fail-under"));
-        if (commandLine.Positionals.Count == 0)
+        if (live is null && commandLine.Positionals.Count == 0)
         {
-            throw new UsageException("assess needs at least one file or folder");
+            throw new UsageException("assess needs at least one file or folder, or --all-subscriptions / --subscription <id> / --management-group <id>");
+        }
+
+        if (live is not null && (commandLine.Positionals.Count > 0 || commandLine.Option("--kubernetes") is not null))
+        {
+            throw new UsageException("assess reads either files or live Azure, not both");
         }
 
         var settings = ReadContext(commandLine.Option("--context"));
-        var read = ReadSnapshots(commandLine.Positionals, commandLine.Option("--kubernetes"));
+        SnapshotReadResult read;
+        try
+        {
+            read = live is null ? ReadSnapshots(commandLine.Positionals, commandLine.Option("--kubernetes")) : new SnapshotReadResult(LiveCollection.Collect(live, stderr), []);
+        }
+        catch (CollectionFailedException ex)
+        {
+            stderr.WriteLine($"aksposture: {ex.Message}");
+            return ExitCodes.UnreadableInput;
+        }
         var assessments = read.Snapshots.Select(s => ClusterAssessor.Assess(s, settings)).ToList();
 
         var output = commandLine.Option("--output");

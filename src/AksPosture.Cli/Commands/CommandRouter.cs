@@ -10,6 +10,9 @@ internal static class CommandRouter
         Usage:
           aksposture assess <file-or-folder>... [--kubernetes <objects.json>] [--context <context.json>]
                             [--format json|table] [--fail-under <0-100>] [--output <file>]
+          aksposture assess --all-subscriptions | --subscription <id>... | --management-group <id>...
+                            [--arm-endpoint <url>] [--token-env <VAR>] [--kubernetes-token-env <VAR>]
+                            [--ca-certificate <pem>] [--no-kubernetes] [--context …] [--format …] [--fail-under …] [--output …]
           aksposture rules list [--format table|json|markdown]
           aksposture --version
 
@@ -18,6 +21,14 @@ internal static class CommandRouter
                     folders contribute their *.json files) and judges them against the Well-Architected rules.
           --kubernetes  `kubectl get … -A -o json` output for the one cluster given (in a folder, NAME.k8s.json
                         pairs with NAME.json by itself).
+          --all-subscriptions, --subscription, --management-group
+                        Read the clusters from live Azure instead (Resource Graph, ARM, Monitor and each cluster's
+                        Kubernetes API; read-only, see docs/permissions.md). Progress goes to stderr.
+          --arm-endpoint  ARM endpoint of a sovereign cloud (default https://management.azure.com).
+          --token-env     Environment variable holding an ARM bearer token (else DefaultAzureCredential);
+                          --kubernetes-token-env holds one for the AKS server app (Entra-enabled clusters).
+          --ca-certificate  Extra root certificate (PEM) to trust, e.g. a TLS-inspecting proxy.
+          --no-kubernetes   Do not read Kubernetes objects (workload rules are then NA).
           --context     What clusters are for (production, critical, regulated …) and settings; see docs/rules.md.
           --format      json (default) or table.
           --fail-under  Exit with code 2 when any cluster's overall score is below this number.

@@ -85,6 +85,7 @@ public sealed class KubernetesCollector(AzureRestClient client)
             {
                 credentials.ExternalExecution = null;
                 credentials.AuthProvider = null;
+                credentials.Token = "replaced-by-the-entra-token-provider";
                 entra = true;
             }
         }
@@ -93,6 +94,7 @@ public sealed class KubernetesCollector(AzureRestClient client)
         configuration.HttpClientTimeout = client.Options.CallTimeout;
         if (entra)
         {
+            configuration.AccessToken = null;
             configuration.TokenProvider = new EntraTokenProvider(client.Credential, client.Options.KubernetesTokenScope);
         }
 

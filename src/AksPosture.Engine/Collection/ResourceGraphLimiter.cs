@@ -5,24 +5,28 @@ namespace AksPosture.Engine.Collection;
 
 /// <summary>
 /// Keeps Resource Graph queries within the documented per-user quota: at most 15 queries in any 5-second window
-/// ("Guidance for throttled requests in Azure Resource Graph"). The window is slid with a small margin so that
-/// network jitter cannot make the server count one more than the client did; when a response says the quota is
-/// spent (<c>x-ms-user-quota-remaining: 0</c>), no query is sent until <c>x-ms-user-quota-resets-after</c> has passed.
+/// ("Guidance for throttled requests in Azure Resource Graph"). A query holds its place from the moment it is sent
+/// until one window (plus a margin) after its answer came back: the server saw it arrive somewhere in between, so
+/// however slow the connection, the server never counts more than the client allowed. When an answer says the
+/// quota is spent (<c>x-ms-user-quota-remaining: 0</c>), nothing is sent until <c>x-ms-user-quota-resets-after</c>.
 /// </summary>
 public sealed class ResourceGraphLimiter
 {
     public const string QuotaRemainingHeader = "x-ms-user-quota-remaining";
     public const string QuotaResetsAfterHeader = "x-ms-user-quota-resets-after";
 
-    private readonly Queue<DateTimeOffset> _sent = new();
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    private readonly Queue<DateTimeOffset> _answered = new();
     private readonly object _gate = new();
     private readonly TimeProvider _time;
+    private int _inFlight;
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
 
     public ResourceGraphLimiter(int maxRequests = 15, TimeSpan? window = null, TimeSpan? margin = null, TimeProvider? time = null)
     {
         MaxRequests = maxRequests;
-        Window = (window ?? TimeSpan.FromSeconds(5)) + (margin ?? TimeSpan.FromMilliseconds(300));
+        Window = (window ?? TimeSpan.FromSeconds(5)) + (margin ?? TimeSpan.FromMilliseconds(100));
         _time = time ?? TimeProvider.System;
     }
 
@@ -31,8 +35,8 @@ public sealed class ResourceGraphLimiter
     /// <summary>The window the client enforces: the documented one plus the margin.</summary>
     public TimeSpan Window { get; }
 
-    /// <summary>Waits until one more query may be sent, and counts it as sent.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits until one more query may be sent; dispose the lease when its answer has arrived.</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -40,31 +44,32 @@ public sealed class ResourceGraphLimiter
             lock (_gate)
             {
                 var now = _time.GetUtcNow();
-                while (_sent.Count > 0 && now - _sent.Peek() >= Window)
+                while (_answered.Count > 0 && now - _answered.Peek() >= Window)
                 {
-                    _sent.Dequeue();
+                    _answered.Dequeue();
                 }
 
                 if (_blockedUntil > now)
                 {
                     wait = _blockedUntil - now;
                 }
-                else if (_sent.Count < MaxRequests)
+                else if (_inFlight + _answered.Count < MaxRequests)
                 {
-                    _sent.Enqueue(now);
-                    return;
+                    _inFlight++;
+                    return new Lease(this);
                 }
                 else
                 {
-                    wait = _sent.Peek() + Window - now;
+                    // Every place is taken: wait for the oldest answer to leave the window, or for a query in flight to end.
+                    wait = _answered.Count > 0 ? _answered.Peek() + Window - now : Poll;
                 }
             }
 
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > Poll && _inFlight > 0 ? Poll : wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Reads the quota headers of a response; a spent quota holds further queries until it resets.</summary>
+    /// <summary>Reads the quota headers of an answer; a spent quota holds further queries until it resets.</summary>
     public void Observe(Response response)
     {
         if (!response.Headers.TryGetValue(QuotaRemainingHeader, out var remainingText)
@@ -82,6 +87,28 @@ public sealed class ResourceGraphLimiter
             if (until > _blockedUntil)
             {
                 _blockedUntil = until;
+            }
+        }
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            _answered.Enqueue(_time.GetUtcNow());
+        }
+    }
+
+    private sealed class Lease(ResourceGraphLimiter limiter) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                limiter.Release();
             }
         }
     }

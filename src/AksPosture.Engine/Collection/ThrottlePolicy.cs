@@ -12,18 +12,23 @@ internal sealed class ThrottlePolicy(ResourceGraphLimiter resourceGraph, Subscri
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         var uri = message.Request.Uri.ToUri();
-        var isResourceGraph = CallKinds.Of(uri) == CallKinds.ResourceGraph;
-        if (isResourceGraph)
+        if (CallKinds.Of(uri) != CallKinds.ResourceGraph)
         {
-            await resourceGraph.WaitAsync(message.CancellationToken).ConfigureAwait(false);
-        }
-        else if (SubscriptionOf(uri) is { } subscription)
-        {
-            await subscriptions.WaitAsync(subscription, message.CancellationToken).ConfigureAwait(false);
+            if (SubscriptionOf(uri) is { } subscription)
+            {
+                await subscriptions.WaitAsync(subscription, message.CancellationToken).ConfigureAwait(false);
+            }
+
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            return;
         }
 
-        await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
-        if (isResourceGraph && message.HasResponse)
+        using (await resourceGraph.AcquireAsync(message.CancellationToken).ConfigureAwait(false))
+        {
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+
+        if (message.HasResponse)
         {
             resourceGraph.Observe(message.Response);
         }

@@ -52,7 +52,7 @@ public sealed class ResourceGraphClientTests
 
         var even = azure.Emulator.Fleet.Subscriptions.Where(s => s.Index % 2 == 0).Select(s => s.Id).ToHashSet();
         Assert.Equal(20, rows.Count);
-        Assert.All(rows, r => Assert.Contains((string?)r["subscriptionId"], even));
+        Assert.All(rows, r => Assert.Contains((string)r["subscriptionId"]!, even));
     }
 
     [Fact]
