@@ -6,18 +6,14 @@ using MudBlazor.Services;
 
 namespace AksPosture.Web.Tests.Features.Rules;
 
-public sealed class RuleCatalogPageTests : BunitContext
+public sealed class RuleCatalogPageTests
 {
-    public RuleCatalogPageTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
     [Fact]
-    public void RuleCatalogPage_NoFilter_ListsEveryRuleLinkingToItsPage()
+    public async Task RuleCatalogPage_NoFilter_ListsEveryRuleLinkingToItsPage()
     {
-        var cut = Render<RuleCatalogPage>();
+        // MudSelect's services only dispose asynchronously, so the context is disposed with await.
+        await using var context = NewContext();
+        var cut = context.Render<RuleCatalogPage>();
 
         var links = cut.FindAll("[data-testid=rule-catalog] tbody a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(RuleCatalog.All.Select(r => $"/rules/{r.Definition.Id}"), links);
@@ -40,23 +36,34 @@ public sealed class RuleCatalogPageTests : BunitContext
     }
 
     [Fact]
-    public void RulePage_KnownId_ShowsRationaleRemediationAndLineage()
+    public async Task RulePage_KnownId_ShowsRationaleRemediationAndLineage()
     {
         var rule = RuleCatalog.Find("AKS-SEC-11")!.Definition;
+        await using var context = NewContext();
 
-        var cut = Render<RulePage>(p => p.Add(c => c.Id, "aks-sec-11"));
+        var cut = context.Render<RulePage>(p => p.Add(c => c.Id, "aks-sec-11"));
 
         Assert.Contains(rule.Title, cut.Markup);
         Assert.Contains(rule.Rationale, cut.Markup);
-        Assert.Contains(rule.RemediationCommand!, cut.Markup);
+        Assert.Equal(rule.RemediationCommand, cut.Find("pre.az-command").TextContent);
         Assert.Contains(rule.Lineage[0], cut.Markup);
     }
 
     [Fact]
-    public void RulePage_UnknownId_SaysSo()
+    public async Task RulePage_UnknownId_SaysSo()
     {
-        var cut = Render<RulePage>(p => p.Add(c => c.Id, "AKS-SEC-99"));
+        await using var context = NewContext();
+
+        var cut = context.Render<RulePage>(p => p.Add(c => c.Id, "AKS-SEC-99"));
 
         Assert.Contains("There is no rule 'AKS-SEC-99'", cut.Markup);
+    }
+
+    private static BunitContext NewContext()
+    {
+        var context = new BunitContext();
+        context.Services.AddMudServices();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        return context;
     }
 }

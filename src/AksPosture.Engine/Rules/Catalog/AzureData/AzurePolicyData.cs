@@ -27,7 +27,8 @@ internal static class AzurePolicyData
             return null;
         }
 
-        var kubernetes = AzureJson.Items(data).Where(a => Covers(a, probe.Snapshot.Id) && IsKubernetes(a))
+        var kubernetes = AzureJson.Items(data)
+            .Where(a => PolicyAssignments.Covers(probe.Snapshot.Id, AzureJson.Text(a, "properties.scope"), AzureJson.TextList(a, "properties.notScopes")) && IsKubernetes(a))
             .Select(a => AzureJson.Text(a, "properties.displayName") ?? AzureJson.Name(a)).ToList();
         probe.Note("azure.policyAssignments.kubernetes", kubernetes.Count == 0 ? "none" : string.Join(", ", kubernetes));
         return kubernetes.Count == 0
@@ -60,12 +61,4 @@ internal static class AzurePolicyData
     private static bool IsKubernetes(JsonObject assignment) =>
         AzureJson.Text(assignment, "properties.policyDefinitionId") is { } id
         && KubernetesDefinitions.Any(guid => id.EndsWith("/" + guid, StringComparison.OrdinalIgnoreCase));
-
-    // An assignment applies below its scope except under its notScopes; management-group scopes are taken as covering.
-    private static bool Covers(JsonObject assignment, string clusterId)
-    {
-        var scope = AzureJson.Text(assignment, "properties.scope");
-        var covered = scope is null || scope.Contains("/Microsoft.Management/managementGroups/", StringComparison.OrdinalIgnoreCase) || AzureJson.IsWithin(clusterId, scope);
-        return covered && !AzureJson.TextList(assignment, "properties.notScopes").Any(n => AzureJson.IsWithin(clusterId, n));
-    }
 }

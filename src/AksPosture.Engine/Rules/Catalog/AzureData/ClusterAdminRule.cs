@@ -74,7 +74,7 @@ internal static class ClusterAdminRule
 
     // system:* users and groups and service accounts of platform namespaces belong to Kubernetes and AKS, not to people.
     private static List<string> PersonSubjects(Probe probe, KubernetesObject binding) =>
-        (binding.Json["subjects"] as JsonArray ?? []).OfType<JsonObject>()
+        Json.Objects(binding.Json["subjects"])
             .Select(s => (Kind: AzureJson.Text(s, "kind") ?? "", Name: AzureJson.Text(s, "name") ?? "", Namespace: AzureJson.Text(s, "namespace") ?? ""))
             .Where(s => !s.Name.StartsWith("system:", StringComparison.Ordinal)
                 && !(s.Kind == "ServiceAccount" && !probe.IsUserNamespace(s.Namespace)))

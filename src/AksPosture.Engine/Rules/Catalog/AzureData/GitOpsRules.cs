@@ -114,7 +114,7 @@ internal static class GitOpsRules
     }
 
     private static bool IsGitOpsObject(KubernetesObject item) =>
-        ClusterSnapshot.TextOf(item.Json["apiVersion"]) is { } apiVersion && GitOpsApiGroups.Any(g => apiVersion.StartsWith(g, StringComparison.OrdinalIgnoreCase));
+        Json.Text(item.Json["apiVersion"]) is { } apiVersion && GitOpsApiGroups.Any(g => apiVersion.StartsWith(g, StringComparison.OrdinalIgnoreCase));
 
     private static string? InClusterAgent(Probe probe)
     {

@@ -54,8 +54,8 @@ internal static class GlobalRedundancy
         rows.Where(r => (AzureJson.Text(r, "type") is not { } type || type.Equals(ClusterType, StringComparison.OrdinalIgnoreCase))
             && !AzureJson.SameId(AzureJson.Text(r, "id"), probe.Snapshot.Id)
             && probe.Settings.WorkloadTagKeys.Any(k => r["tags"] is JsonObject tags
-                && tags.FirstOrDefault(t => t.Key.Equals(k, StringComparison.OrdinalIgnoreCase)).Value is JsonValue v
-                && v.TryGetValue<string>(out var value) && value.Equals(group, StringComparison.OrdinalIgnoreCase)));
+                && Json.Text(tags.FirstOrDefault(t => t.Key.Equals(k, StringComparison.OrdinalIgnoreCase)).Value) is { } value
+                && value.Equals(group, StringComparison.OrdinalIgnoreCase)));
 
     private static bool IsGlobalRouter(JsonObject item)
     {

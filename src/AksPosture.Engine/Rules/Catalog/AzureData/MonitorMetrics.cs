@@ -13,6 +13,7 @@ internal sealed class MonitorMetrics
     public const string NodeCpu = "node_cpu_usage_percentage";
     public const string NodeMemory = "node_memory_working_set_percentage";
     public const string UnschedulablePods = "cluster_autoscaler_unschedulable_pods_count";
+    public const string UnneededNodes = "cluster_autoscaler_unneeded_nodes_count";
 
     private readonly Probe _probe;
     private readonly Dictionary<string, JsonObject> _byName;
@@ -49,8 +50,10 @@ internal sealed class MonitorMetrics
     /// <summary>
     /// The per-interval values of one metric, grouped by node pool (the <c>nodepool</c> dimension; series without it
     /// count under ""). Returns the NA / ERROR verdict instead when the metric is absent or reported an error.
+    /// <paramref name="describe"/> words the metric's evidence from all its values (default: how many were read).
     /// </summary>
-    public bool TryValues(string metric, Aggregation aggregation, out IReadOnlyDictionary<string, IReadOnlyList<double>> byPool, out Outcome problem)
+    public bool TryValues(string metric, Aggregation aggregation, out IReadOnlyDictionary<string, IReadOnlyList<double>> byPool, out Outcome problem,
+        Func<IReadOnlyList<double>, string?>? describe = null)
     {
         byPool = new Dictionary<string, IReadOnlyList<double>>();
         problem = default;
@@ -82,7 +85,9 @@ internal sealed class MonitorMetrics
         }
 
         byPool = pools.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value, StringComparer.OrdinalIgnoreCase);
-        _probe.Note($"azure.metrics.{metric}", $"{byPool.Values.Sum(v => v.Count)} data point(s) for {byPool.Count} series");
+        _probe.Note($"azure.metrics.{metric}", describe is null
+            ? $"{byPool.Values.Sum(v => v.Count)} data point(s) for {byPool.Count} series"
+            : describe([.. byPool.Values.SelectMany(v => v)]));
         return true;
     }
 

@@ -9,18 +9,16 @@ namespace AksPosture.Engine.Rules.Catalog.AzureData;
 /// </summary>
 internal static class RequestPacking
 {
-    private static readonly string[] PoolLabels = ["kubernetes.azure.com/agentpool", "agentpool"];
-
     /// <summary>Per pool, the higher of CPU and memory packing in percent (the resource that binds first).</summary>
     public static IReadOnlyDictionary<string, double> ByPool(KubernetesInventory inventory)
     {
         var nodes = inventory.OfKind("Node")
-            .Select(n => (Node: n, Pool: PoolLabels.Select(n.Label).FirstOrDefault(l => l is not null)))
+            .Select(n => (Node: n, Pool: KubernetesFacts.PoolOf(n)))
             .Where(n => n.Pool is not null)
             .ToList();
         var pods = inventory.OfKind("Pod")
-            .Where(p => (string?)p.Json["status"]?["phase"] is not ("Succeeded" or "Failed"))
-            .GroupBy(p => (string?)p.Json["spec"]?["nodeName"] ?? "")
+            .Where(KubernetesFacts.IsActivePod)
+            .GroupBy(p => KubernetesFacts.NodeName(p) ?? "")
             .ToDictionary(g => g.Key, g => g.ToList());
 
         var result = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
@@ -29,8 +27,8 @@ internal static class RequestPacking
             double allocCpu = 0, allocMemory = 0, requestCpu = 0, requestMemory = 0;
             foreach (var (node, _) in pool)
             {
-                allocCpu += KubernetesQuantity.Read(node.Json["status"]?["allocatable"]?["cpu"], $"{node.Key}: status.allocatable.cpu") ?? 0;
-                allocMemory += KubernetesQuantity.Read(node.Json["status"]?["allocatable"]?["memory"], $"{node.Key}: status.allocatable.memory") ?? 0;
+                allocCpu += Quantity.Read(Json.At(node.Json, "status.allocatable.cpu"), $"{node.Key}: status.allocatable.cpu") ?? 0;
+                allocMemory += Quantity.Read(Json.At(node.Json, "status.allocatable.memory"), $"{node.Key}: status.allocatable.memory") ?? 0;
                 foreach (var pod in pods.GetValueOrDefault(node.Name, []))
                 {
                     requestCpu += PodRequest(pod, "cpu");
@@ -50,10 +48,10 @@ internal static class RequestPacking
     private static double PodRequest(KubernetesObject pod, string resource)
     {
         double Request(JsonObject container) =>
-            KubernetesQuantity.Read(container["resources"]?["requests"]?[resource], $"{pod.Key}: containers[{(string?)container["name"]}].resources.requests.{resource}") ?? 0;
+            Quantity.Read(Json.At(container, $"resources.requests.{resource}"), $"{pod.Key}: containers[{KubernetesFacts.ContainerName(container)}].resources.requests.{resource}") ?? 0;
 
-        var containers = (pod.Json["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>().Sum(Request);
-        var init = (pod.Json["spec"]?["initContainers"] as JsonArray ?? []).OfType<JsonObject>().Select(Request).DefaultIfEmpty(0).Max();
+        var containers = Json.Objects(Json.At(pod.Json, "spec.containers")).Sum(Request);
+        var init = Json.Objects(Json.At(pod.Json, "spec.initContainers")).Select(Request).DefaultIfEmpty(0).Max();
         return Math.Max(containers, init);
     }
 }

@@ -141,7 +141,7 @@ internal static class UpgradeRules
             return missing;
         }
 
-        var names = AzureDataProbe.Items(data).Select(c => Snapshots.ClusterSnapshot.TextOf(c["name"]) ?? "").ToList();
+        var names = AzureDataProbe.Items(data).Select(c => Json.Text(c["name"]) ?? "").ToList();
         probe.Note("maintenanceConfigurations[].name", string.Join(", ", names));
         var missingWindows = new[] { "aksManagedAutoUpgradeSchedule", "aksManagedNodeOSUpgradeSchedule" }
             .Where(n => !names.Contains(n, StringComparer.OrdinalIgnoreCase)).ToList();

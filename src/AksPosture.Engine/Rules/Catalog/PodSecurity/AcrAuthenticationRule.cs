@@ -74,7 +74,7 @@ internal static class AcrAuthenticationRule
         }
 
         if (workload.ServiceAccount(inventory) is { } account
-            && SecretNames((Navigate(account.Json, "imagePullSecrets") as JsonArray ?? []).OfType<JsonObject>()) is { Count: > 0 } onAccount)
+            && SecretNames(Json.Objects(Navigate(account.Json, "imagePullSecrets"))) is { Count: > 0 } onAccount)
         {
             issues.Add(new(RuleStatus.Fail, $"pulls from {string.Join(", ", hosts)} with imagePullSecrets {RuleText.List(onAccount)} of service account '{account.Name}'",
                 new Evidence($"{account.Key}: imagePullSecrets", Navigate(account.Json, "imagePullSecrets")?.ToJsonString())));
@@ -84,5 +84,5 @@ internal static class AcrAuthenticationRule
     }
 
     private static List<string> SecretNames(IEnumerable<JsonObject> references) =>
-        references.Select(r => r["name"] is JsonValue v && v.TryGetValue<string>(out var n) ? n : "?").ToList();
+        references.Select(r => Json.Text(r["name"]) ?? "?").ToList();
 }

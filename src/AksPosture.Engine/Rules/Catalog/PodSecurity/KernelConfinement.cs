@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Snapshots;
 using static AksPosture.Engine.Rules.Catalog.PodSecurity.PodSecurityStandards;
-using static AksPosture.Engine.Rules.Catalog.PodSecurity.PodSpecFields;
 
 namespace AksPosture.Engine.Rules.Catalog.PodSecurity;
 
@@ -13,7 +12,7 @@ internal static class KernelConfinement
 {
     public static void Inspect(Workload workload, JsonObject container, List<Issue> issues)
     {
-        var name = ContainerName(container);
+        var name = KubernetesFacts.ContainerName(container);
         var (seccomp, seccompEvidence) = Effective(workload, container, "securityContext.seccompProfile.type");
         switch (seccomp)
         {
@@ -51,7 +50,7 @@ internal static class KernelConfinement
             return;
         }
 
-        var type = selinux["type"] is JsonValue v && v.TryGetValue<string>(out var t) ? t : "";
+        var type = Json.Text(selinux["type"]) ?? "";
         if (!SeLinuxTypes.Contains(type, StringComparer.Ordinal) || selinux["user"] is not null || selinux["role"] is not null)
         {
             issues.Add(new(RuleStatus.Fail, $"{subject} overrides its SELinux context", evidence));

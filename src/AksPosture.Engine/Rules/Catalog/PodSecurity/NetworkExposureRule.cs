@@ -73,12 +73,12 @@ internal static class NetworkExposureRule
         foreach (var container in workload.Containers())
         {
             var hostPorts = (Navigate(container, "ports") as JsonArray ?? [])
-                .Select(p => AsInt($"{workload.Object.Key}: containers[{PodSpecFields.ContainerName(container)}].ports[].hostPort", p?["hostPort"]))
+                .Select(p => AsInt($"{workload.Object.Key}: containers[{KubernetesFacts.ContainerName(container)}].ports[].hostPort", p?["hostPort"]))
                 .Where(p => p is > 0)
                 .ToList();
             if (hostPorts.Count > 0)
             {
-                issues.Add(new(RuleStatus.Fail, $"container '{PodSpecFields.ContainerName(container)}' binds host port(s) {string.Join(", ", hostPorts)}",
+                issues.Add(new(RuleStatus.Fail, $"container '{KubernetesFacts.ContainerName(container)}' binds host port(s) {string.Join(", ", hostPorts)}",
                     KubernetesProbe.ContainerEvidence(workload, container, "ports")));
             }
         }

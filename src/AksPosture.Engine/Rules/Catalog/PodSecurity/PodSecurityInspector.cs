@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Snapshots;
 using static AksPosture.Engine.Rules.Catalog.PodSecurity.PodSecurityStandards;
-using static AksPosture.Engine.Rules.Catalog.PodSecurity.PodSpecFields;
 
 namespace AksPosture.Engine.Rules.Catalog.PodSecurity;
 
@@ -59,7 +58,7 @@ internal static class PodSecurityInspector
 
     private static void ContainerPrivileges(Workload workload, JsonObject container, List<Issue> issues)
     {
-        var name = ContainerName(container);
+        var name = KubernetesFacts.ContainerName(container);
         if (workload.ContainerBool(container, "securityContext.privileged") == true)
         {
             issues.Add(new(RuleStatus.Fail, $"container '{name}' is privileged", KubernetesProbe.ContainerEvidence(workload, container, "securityContext.privileged")));
@@ -93,7 +92,7 @@ internal static class PodSecurityInspector
 
     private static void NonRoot(Workload workload, JsonObject container, List<Issue> issues)
     {
-        var name = ContainerName(container);
+        var name = KubernetesFacts.ContainerName(container);
         var user = workload.ContainerInt(container, "securityContext.runAsUser");
         var userEvidence = KubernetesProbe.ContainerEvidence(workload, container, "securityContext.runAsUser");
         if (user is null)

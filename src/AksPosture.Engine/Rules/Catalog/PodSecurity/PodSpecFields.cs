@@ -9,9 +9,6 @@ namespace AksPosture.Engine.Rules.Catalog.PodSecurity;
 /// </summary>
 internal static class PodSpecFields
 {
-    public static string ContainerName(JsonObject container) =>
-        container["name"] is JsonValue v && v.TryGetValue<string>(out var name) ? name : "?";
-
     public static bool? PodBool(this Workload workload, string path) =>
         Probe.AsBool(PodPath(workload, path), Probe.Navigate(workload.PodSpec, path));
 
@@ -39,7 +36,7 @@ internal static class PodSpecFields
 
     /// <summary>The entries of an array in the pod spec (<c>volumes</c>, <c>imagePullSecrets</c>); anything else reads as empty.</summary>
     public static IEnumerable<JsonObject> PodObjects(this Workload workload, string path) =>
-        (Probe.Navigate(workload.PodSpec, path) as JsonArray ?? []).OfType<JsonObject>();
+        Json.Objects(Probe.Navigate(workload.PodSpec, path));
 
     /// <summary>
     /// An annotation on the pod template (or on the pod itself): AppArmor profiles were set this way before
@@ -54,7 +51,7 @@ internal static class PodSpecFields
             "CronJob" => json["spec"]?["jobTemplate"]?["spec"]?["template"]?["metadata"],
             _ => json["spec"]?["template"]?["metadata"],
         };
-        return (metadata?["annotations"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var value) ? value : null;
+        return Json.Text((metadata?["annotations"] as JsonObject)?[key]);
     }
 
     /// <summary>The service account the pods run as; an absent name means the namespace's <c>default</c> account.</summary>
@@ -71,5 +68,5 @@ internal static class PodSpecFields
     private static string PodPath(Workload workload, string path) => $"{workload.Object.Key}: {path}";
 
     private static string ContainerPath(Workload workload, JsonObject container, string path) =>
-        $"{workload.Object.Key}: containers[{ContainerName(container)}].{path}";
+        $"{workload.Object.Key}: containers[{KubernetesFacts.ContainerName(container)}].{path}";
 }

@@ -67,7 +67,7 @@ internal static class SupplyChainRule
             .Select(x => (x.Container, x.Image, Host: ContainerImages.RegistryHost(x.Image)))
             .Where(x => !allowed.Any(p => ContainerImages.Matches(x.Host, p)))
             .Select(x => new Issue(RuleStatus.Fail,
-                $"container '{PodSpecFields.ContainerName(x.Container)}' runs '{x.Image}' from {x.Host}",
+                $"container '{KubernetesFacts.ContainerName(x.Container)}' runs '{x.Image}' from {x.Host}",
                 KubernetesProbe.ContainerEvidence(workload, x.Container, "image")))
             .ToList();
         return issues.Count == 0 ? null : ObjectIssues.Finding(workload.Object.Key, issues);

@@ -75,7 +75,7 @@ internal static class VolumeRule
 
         foreach (var container in workload.Containers().Where(c => workload.ContainerBool(c, "securityContext.readOnlyRootFilesystem") != true))
         {
-            issues.Add(new(RuleStatus.Warn, $"container '{PodSpecFields.ContainerName(container)}' can write to its root filesystem",
+            issues.Add(new(RuleStatus.Warn, $"container '{KubernetesFacts.ContainerName(container)}' can write to its root filesystem",
                 KubernetesProbe.ContainerEvidence(workload, container, "securityContext.readOnlyRootFilesystem")));
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AksPosture.Engine.Rules.Catalog.Workloads;
@@ -16,7 +15,7 @@ internal static class AlertRuleScope
     {
         var names = AzureDataProbe.Items(data)
             .Where(rule => Watches(rule, probe.Snapshot.Id, probe.Snapshot.Name))
-            .Select(rule => KubeJson.Text(rule["name"]) ?? KubeJson.Text(rule["id"]) ?? "?")
+            .Select(rule => Json.Text(rule["name"]) ?? Json.Text(rule["id"]) ?? "?")
             .ToList();
         probe.Note("azure.alertRules.watchingCluster", names.Count == 0 ? "none" : $"{names.Count}: {string.Join(", ", names)}");
         return names;
@@ -25,22 +24,18 @@ internal static class AlertRuleScope
     private static bool Watches(JsonObject rule, string clusterId, string clusterName)
     {
         var properties = rule["properties"] as JsonObject ?? rule;
-        if (IsFalse(properties["enabled"]))
+        if (Json.Flag(properties["enabled"]) == false)
         {
             return false;
         }
 
-        if (string.Equals(KubeJson.Text(properties["clusterName"]), clusterName, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(Json.Text(properties["clusterName"]), clusterName, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        var forClusters = string.Equals(KubeJson.Text(properties["targetResourceType"]), ClusterType, StringComparison.OrdinalIgnoreCase);
-        return KubeJson.Texts(properties["scopes"]).Any(scope =>
-            string.Equals(scope.TrimEnd('/'), clusterId, StringComparison.OrdinalIgnoreCase)
-            || (forClusters && clusterId.StartsWith(scope.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase)));
+        var forClusters = string.Equals(Json.Text(properties["targetResourceType"]), ClusterType, StringComparison.OrdinalIgnoreCase);
+        return Json.Texts(properties["scopes"]).Any(scope =>
+            AzureJson.SameId(scope, clusterId) || (forClusters && AzureJson.IsWithin(clusterId, scope)));
     }
-
-    private static bool IsFalse(JsonNode? node) => node is JsonValue v
-        && (v.GetValueKind() == JsonValueKind.False || (v.TryGetValue<string>(out var s) && s.Equals("false", StringComparison.OrdinalIgnoreCase)));
 }

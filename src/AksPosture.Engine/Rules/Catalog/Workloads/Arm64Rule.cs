@@ -32,8 +32,8 @@ internal static class Arm64Rule
 
         var inventory = probe.Kubernetes();
         var armNodes = (inventory?.OfKind("Node") ?? []).Where(IsArm64Node).ToList();
-        var armPoolsFromNodes = armNodes.Select(PoolProfiles.PoolOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var armPools = userPools.Where(p => VmSize.IsArm64(p.Text("vmSize")) == true || armPoolsFromNodes.Contains(p.Name)).Select(p => p.Name).ToList();
+        var armPoolsFromNodes = armNodes.Select(KubernetesFacts.PoolOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var armPools = userPools.Where(p => VmSizes.IsArm64(p.Text("vmSize")) == true || armPoolsFromNodes.Contains(p.Name)).Select(p => p.Name).ToList();
         probe.Note("pools.arm64User", armPools.Count == 0 ? "none" : string.Join(", ", armPools));
         if (armPools.Count == 0)
         {
@@ -44,7 +44,7 @@ internal static class Arm64Rule
         if (inventory is not null && inventory.Has("Pod"))
         {
             var armNodeNames = armNodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
-            var onArm = probe.UserObjects(inventory, "Pod").Count(p => WorkloadFacts.IsActivePod(p) && WorkloadFacts.NodeName(p) is { } node && armNodeNames.Contains(node));
+            var onArm = probe.UserObjects(inventory, "Pod").Count(p => KubernetesFacts.IsActivePod(p) && KubernetesFacts.NodeName(p) is { } node && armNodeNames.Contains(node));
             probe.Note("kubernetes.pods.onArm64Nodes", onArm.ToString(CultureInfo.InvariantCulture));
             if (onArm == 0)
             {
@@ -56,5 +56,5 @@ internal static class Arm64Rule
     }
 
     private static bool IsArm64Node(KubernetesObject node) =>
-        (KubeJson.Text(KubeJson.At(node.Json, "status.nodeInfo.architecture")) ?? node.Label("kubernetes.io/arch")) == "arm64";
+        (Json.Text(Json.At(node.Json, "status.nodeInfo.architecture")) ?? node.Label("kubernetes.io/arch")) == "arm64";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AksPosture.Engine.Rules.Catalog.Workloads;
@@ -19,7 +18,7 @@ internal static class AuditLogVolume
         foreach (var setting in AzureDataProbe.Items(data))
         {
             var properties = setting["properties"] as JsonObject ?? setting;
-            if (KubeJson.Text(properties["workspaceId"]) is not { Length: > 0 } workspace)
+            if (Json.Text(properties["workspaceId"]) is not { Length: > 0 } workspace)
             {
                 continue;
             }
@@ -29,14 +28,14 @@ internal static class AuditLogVolume
                 categoriesByWorkspace[workspace] = categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             }
 
-            foreach (var log in KubeJson.Objects(properties["logs"]).Where(IsEnabled))
+            foreach (var log in Json.Objects(properties["logs"]).Where(IsEnabled))
             {
                 // allLogs is every category by definition; other groups are not expanded without the categories list.
-                if (string.Equals(KubeJson.Text(log["categoryGroup"]), "allLogs", StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(Json.Text(log["categoryGroup"]), "allLogs", StringComparison.OrdinalIgnoreCase))
                 {
                     categories.UnionWith([Audit, AuditAdmin]);
                 }
-                else if (KubeJson.Text(log["category"]) is { } category)
+                else if (Json.Text(log["category"]) is { } category)
                 {
                     categories.Add(category);
                 }
@@ -50,6 +49,5 @@ internal static class AuditLogVolume
         return doubled;
     }
 
-    private static bool IsEnabled(JsonObject log) => log["enabled"] is JsonValue v
-        && (v.GetValueKind() == JsonValueKind.True || (v.TryGetValue<string>(out var s) && s.Equals("true", StringComparison.OrdinalIgnoreCase)));
+    private static bool IsEnabled(JsonObject log) => Json.Flag(log["enabled"]) == true;
 }

@@ -1,3 +1,4 @@
+using AksPosture.Engine.Rules.Catalog.AzureData;
 using static AksPosture.Engine.Rules.Probe;
 
 namespace AksPosture.Engine.Rules.Catalog.Workloads;
@@ -49,7 +50,7 @@ internal static class AutoscalingRules
         }
 
         var verdict = new Verdict();
-        if (UnneededNodes.Read(probe) is { } metric && metric.Unneeded * 2 > metric.Intervals)
+        if (UnneededNodes(probe) is { } metric && metric.Unneeded * 2 > metric.Intervals)
         {
             verdict.Warn($"the autoscaler saw unneeded nodes in {metric.Unneeded} of {metric.Intervals} intervals, so scale-down is being blocked (PDBs, local storage, minimum counts)");
         }
@@ -75,6 +76,24 @@ internal static class AutoscalingRules
         return verdict.Decide(() => Pass(multi.Count == 0
             ? $"{nodes.Message} No workload runs several replicas, so pod autoscaling has nothing to shrink."
             : $"{nodes.Message} {scaled.Count} of {multi.Count} multi-replica workloads have a pod autoscaler."));
+    }
+
+    /// <summary>
+    /// Intervals in which the cluster autoscaler kept nodes it considers removable, of those reported; unneeded nodes in
+    /// most intervals mean scale-down is blocked. Null without the metric: a missing set or a stopped cluster adds no warning.
+    /// </summary>
+    private static (int Unneeded, int Intervals)? UnneededNodes(Probe probe)
+    {
+        return MonitorMetrics.TryRead(probe, out var metrics, out _)
+            && metrics.TryValues(MonitorMetrics.UnneededNodes, Aggregation.Average, out var byPool, out _, Describe)
+            ? Count([.. byPool.Values.SelectMany(v => v)])
+            : null;
+
+        static (int Unneeded, int Intervals)? Count(IReadOnlyList<double> values) =>
+            values.Count == 0 ? null : (values.Count(v => v > 0), values.Count);
+
+        static string? Describe(IReadOnlyList<double> values) =>
+            Count(values) is { } c ? $"unneeded nodes in {c.Unneeded} of {c.Intervals} intervals" : null;
     }
 
     private static Outcome EvaluateHorizontalCoverage(Probe probe)

@@ -28,7 +28,7 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
             foreach (var container in workload.Containers(includeInit))
             {
                 total++;
-                var missing = fields.Where(f => !KubeJson.Present(Probe.Navigate(container, f))).ToList();
+                var missing = fields.Where(f => !Json.Present(Probe.Navigate(container, f))).ToList();
                 if (missing.Count == 0)
                 {
                     covered++;
@@ -41,7 +41,7 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
 
             if (gaps.Count > 0)
             {
-                var message = string.Join("; ", gaps.Select(g => $"container '{WorkloadFacts.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
+                var message = string.Join("; ", gaps.Select(g => $"container '{KubernetesFacts.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
                 var evidence = gaps.SelectMany(g => g.Missing.Select(f => KubernetesProbe.ContainerEvidence(workload, g.Container, f))).ToArray();
                 findings.Add(ObjectFinding.For(workload.Object, RuleStatus.Warn, RuleText.Sentence([message]), evidence));
             }

@@ -65,6 +65,6 @@ internal static class DedicatedPoolsRule
 
     /// <summary>N-series sizes, or a pool that declares a <c>gpuProfile</c>.</summary>
     private static bool IsGpuPool(Probe probe, AgentPool pool) =>
-        VmSize.IsAccelerated(pool.Text("vmSize"))
-        || probe.Record($"properties.agentPoolProfiles[{pool.Name}].gpuProfile", PoolProfiles.Raw(probe, pool)?["gpuProfile"]) is not null;
+        VmSizes.IsAccelerated(pool.Text("vmSize"))
+        || probe.Record($"properties.agentPoolProfiles[{pool.Name}].gpuProfile", PoolFields.Raw(probe, pool)?["gpuProfile"]) is not null;
 }

@@ -12,16 +12,16 @@ internal static class GpuPlacement
     public static IReadOnlyList<ObjectFinding> Misplaced(Probe probe, KubernetesInventory inventory, IReadOnlySet<string> gpuPools)
     {
         var gpuNodes = inventory.OfKind("Node")
-            .Where(n => (PoolProfiles.PoolOf(n) is { } pool && gpuPools.Contains(pool)) || HasGpu(KubeJson.At(n.Json, "status.allocatable")))
+            .Where(n => (KubernetesFacts.PoolOf(n) is { } pool && gpuPools.Contains(pool)) || HasGpu(Json.At(n.Json, "status.allocatable")))
             .Select(n => n.Name)
             .ToHashSet(StringComparer.Ordinal);
-        var pods = probe.UserObjects(inventory, "Pod").Where(WorkloadFacts.IsActivePod).ToList();
+        var pods = probe.UserObjects(inventory, "Pod").Where(KubernetesFacts.IsActivePod).ToList();
         var findings = new List<ObjectFinding>();
         foreach (var pod in pods)
         {
-            var node = WorkloadFacts.NodeName(pod);
-            var wantsGpu = KubeJson.Objects(KubeJson.At(pod.Json, "spec.containers"))
-                .Any(c => HasGpu(KubeJson.At(c, "resources.limits")) || HasGpu(KubeJson.At(c, "resources.requests")));
+            var node = KubernetesFacts.NodeName(pod);
+            var wantsGpu = Json.Objects(Json.At(pod.Json, "spec.containers"))
+                .Any(c => HasGpu(Json.At(c, "resources.limits")) || HasGpu(Json.At(c, "resources.requests")));
             var onGpuNode = node is not null && gpuNodes.Contains(node);
             var evidence = new Evidence($"{pod.Key}: spec.nodeName", node);
             if (wantsGpu && !onGpuNode)
@@ -30,7 +30,7 @@ internal static class GpuPlacement
                     node is null ? "The pod requests a GPU and is not scheduled: no GPU node has room for it." : $"The pod requests a GPU but runs on '{node}', which is not a GPU node.",
                     evidence));
             }
-            else if (!wantsGpu && onGpuNode && !KubeJson.OwnedBy(pod, "DaemonSet"))
+            else if (!wantsGpu && onGpuNode && !KubernetesFacts.OwnedBy(pod, "DaemonSet"))
             {
                 findings.Add(ObjectFinding.For(pod, RuleStatus.Warn,
                     $"The pod needs no GPU but occupies GPU node '{node}'; taint the GPU pool so only GPU work lands there.", evidence));

@@ -20,16 +20,16 @@ internal static class ImageSizes
         // Nodes list every image they hold; only the sizes of images user workloads run are needed.
         var wanted = probe.UserWorkloads(inventory)
             .SelectMany(w => w.Containers())
-            .Select(c => KubeJson.Text(c["image"]))
+            .Select(c => Json.Text(c["image"]))
             .OfType<string>()
             .Select(ImageReference.Normalise)
             .ToHashSet(StringComparer.Ordinal);
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var image in nodes.SelectMany(n => KubeJson.Objects(KubeJson.At(n.Json, "status.images"))))
+        foreach (var image in nodes.SelectMany(n => Json.Objects(Json.At(n.Json, "status.images"))))
         {
             foreach (var name in image["names"] as JsonArray ?? [])
             {
-                if (KubeJson.Text(name) is not { } text || !wanted.Contains(ImageReference.Normalise(text)) ||
+                if (Json.Text(name) is not { } text || !wanted.Contains(ImageReference.Normalise(text)) ||
                     image["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
                 {
                     continue;
@@ -48,7 +48,7 @@ internal static class ImageSizes
             var large = new List<(string Container, string Image, long Size)>();
             foreach (var container in workload.Containers())
             {
-                if (KubeJson.Text(container["image"]) is not { } image)
+                if (Json.Text(container["image"]) is not { } image)
                 {
                     continue;
                 }
@@ -59,7 +59,7 @@ internal static class ImageSizes
                     known++;
                     if (size > limit)
                     {
-                        large.Add((WorkloadFacts.ContainerName(container), image, size));
+                        large.Add((KubernetesFacts.ContainerName(container), image, size));
                     }
                 }
             }

@@ -97,5 +97,5 @@ internal static class KedaRules
     }
 
     private static IEnumerable<string> Triggers(KubernetesObject scaler) =>
-        KubeJson.Objects(KubeJson.At(scaler.Json, "spec.triggers")).Select(t => KubeJson.Text(t["type"])).OfType<string>();
+        Json.Objects(Json.At(scaler.Json, "spec.triggers")).Select(t => Json.Text(t["type"])).OfType<string>();
 }

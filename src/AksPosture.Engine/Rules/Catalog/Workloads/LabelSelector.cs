@@ -16,15 +16,15 @@ internal static class LabelSelector
             return false;
         }
 
-        return KubeJson.Map(obj["matchLabels"]).All(m => labels.TryGetValue(m.Key, out var value) && value == m.Value)
-            && KubeJson.Objects(obj["matchExpressions"]).All(e => Matches(e, labels));
+        return Json.Map(obj["matchLabels"]).All(m => labels.TryGetValue(m.Key, out var value) && value == m.Value)
+            && Json.Objects(obj["matchExpressions"]).All(e => Matches(e, labels));
     }
 
     private static bool Matches(JsonObject expression, IReadOnlyDictionary<string, string> labels)
     {
-        var has = labels.TryGetValue(KubeJson.Text(expression["key"]) ?? "", out var value);
-        var values = KubeJson.Texts(expression["values"]);
-        return KubeJson.Text(expression["operator"]) switch
+        var has = labels.TryGetValue(Json.Text(expression["key"]) ?? "", out var value);
+        var values = Json.Texts(expression["values"]);
+        return Json.Text(expression["operator"]) switch
         {
             "In" => has && values.Contains(value!),
             "NotIn" => !has || !values.Contains(value!),

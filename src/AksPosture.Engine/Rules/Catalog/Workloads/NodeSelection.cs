@@ -9,15 +9,15 @@ internal static class NodeSelection
     // Selecting the OS says nothing about which pool a workload belongs on; Helm charts set it by default.
     private static readonly string[] OsLabels = ["kubernetes.io/os", "beta.kubernetes.io/os"];
 
-    public static IReadOnlyDictionary<string, string> Selector(JsonObject? podSpec) => KubeJson.Map(podSpec?["nodeSelector"]);
+    public static IReadOnlyDictionary<string, string> Selector(JsonObject? podSpec) => Json.Map(podSpec?["nodeSelector"]);
 
     public static JsonObject? NodeAffinity(JsonObject? podSpec) => podSpec?["affinity"]?["nodeAffinity"] as JsonObject;
 
     /// <summary>A node selector beyond the OS, or any node affinity (required or preferred).</summary>
     public static bool ChoosesNodes(JsonObject? podSpec) =>
-        Selector(podSpec).Keys.Any(k => !OsLabels.Contains(k)) || KubeJson.Present(NodeAffinity(podSpec));
+        Selector(podSpec).Keys.Any(k => !OsLabels.Contains(k)) || Json.Present(NodeAffinity(podSpec));
 
-    public static IEnumerable<JsonObject> Tolerations(JsonObject? podSpec) => KubeJson.Objects(podSpec?["tolerations"]);
+    public static IEnumerable<JsonObject> Tolerations(JsonObject? podSpec) => Json.Objects(podSpec?["tolerations"]);
 
     /// <summary>Whether a node with these labels satisfies the selector and the required node affinity.</summary>
     public static bool Admits(JsonObject? podSpec, IReadOnlyDictionary<string, string> labels)
@@ -27,16 +27,16 @@ internal static class NodeSelection
             return false;
         }
 
-        var terms = KubeJson.Objects(KubeJson.At(NodeAffinity(podSpec), "requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")).ToList();
-        return terms.Count == 0 || terms.Any(term => KubeJson.Objects(term["matchExpressions"]).All(e => Matches(e, labels)));
+        var terms = Json.Objects(Json.At(NodeAffinity(podSpec), "requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")).ToList();
+        return terms.Count == 0 || terms.Any(term => Json.Objects(term["matchExpressions"]).All(e => Matches(e, labels)));
     }
 
     private static bool Matches(JsonObject expression, IReadOnlyDictionary<string, string> labels)
     {
-        var key = KubeJson.Text(expression["key"]) ?? "";
-        var values = KubeJson.Texts(expression["values"]);
+        var key = Json.Text(expression["key"]) ?? "";
+        var values = Json.Texts(expression["values"]);
         var has = labels.TryGetValue(key, out var value);
-        return KubeJson.Text(expression["operator"]) switch
+        return Json.Text(expression["operator"]) switch
         {
             "In" => has && values.Contains(value!),
             "NotIn" => !has || !values.Contains(value!),

@@ -40,9 +40,9 @@ internal sealed class PodAutoscalers
     // A KEDA ScaledObject without a kind targets a Deployment; HPA and VPA references always name the kind.
     private static string? TargetKey(KubernetesObject scaler, string refPath, string? defaultKind)
     {
-        var reference = KubeJson.At(scaler.Json, refPath);
-        var kind = KubeJson.Text(KubeJson.At(reference, "kind")) ?? defaultKind;
-        var name = KubeJson.Text(KubeJson.At(reference, "name"));
+        var reference = Json.At(scaler.Json, refPath);
+        var kind = Json.Text(Json.At(reference, "kind")) ?? defaultKind;
+        var name = Json.Text(Json.At(reference, "name"));
         return kind is null || name is null ? null : $"{scaler.Namespace}/{kind}/{name}";
     }
 }

@@ -45,7 +45,7 @@ internal static class PodSchedulingRule
         // A keyless "tolerate everything" toleration lets a pod go anywhere; it does not aim it at a pool.
         var taints = dedicated.SelectMany(p => p.Taints).Where(t => !t.IsCriticalAddonsOnly).ToList();
         var unplaced = workloads.Where(w => !NodeSelection.ChoosesNodes(w.PodSpec)
-            && !NodeSelection.Tolerations(w.PodSpec).Any(t => KubeJson.Text(t["key"]) is { Length: > 0 } && taints.Any(taint => taint.IsToleratedBy(t)))).ToList();
+            && !NodeSelection.Tolerations(w.PodSpec).Any(t => Json.Text(t["key"]) is { Length: > 0 } && taints.Any(taint => taint.IsToleratedBy(t)))).ToList();
         probe.Note("kubernetes.workloads.placement", $"{workloads.Count - unplaced.Count} of {workloads.Count} user workloads choose their nodes");
         if (unplaced.Count == 0)
         {

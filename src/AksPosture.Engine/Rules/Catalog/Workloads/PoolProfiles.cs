@@ -21,7 +21,6 @@ internal sealed record PoolProfile(AgentPool Pool, IReadOnlyList<IReadOnlyDictio
 
 internal static class PoolProfiles
 {
-    public const string PoolLabel = "kubernetes.azure.com/agentpool";
     public const string ModeLabel = "kubernetes.azure.com/mode";
 
     public static IReadOnlyList<PoolProfile> Read(Probe probe, IEnumerable<AgentPool> pools, KubernetesInventory? inventory)
@@ -32,18 +31,18 @@ internal static class PoolProfiles
             var custom = NodeLabels(probe, pool);
             var declared = new Dictionary<string, string>(custom, StringComparer.Ordinal)
             {
-                [PoolLabel] = pool.Name,
+                [KubernetesFacts.PoolLabel] = pool.Name,
                 ["agentpool"] = pool.Name,
                 [ModeLabel] = pool.Mode.ToLowerInvariant(),
                 ["kubernetes.io/os"] = (pool.Text("osType") ?? "Linux").ToLowerInvariant(),
             };
-            if (VmSize.IsArm64(pool.Text("vmSize")) is { } arm64)
+            if (VmSizes.IsArm64(pool.Text("vmSize")) is { } arm64)
             {
                 declared["kubernetes.io/arch"] = arm64 ? "arm64" : "amd64";
             }
 
-            var labelSets = nodes.Where(n => PoolOf(n) == pool.Name)
-                .Select(n => KubeJson.Map(KubeJson.At(n.Json, "metadata.labels")))
+            var labelSets = nodes.Where(n => KubernetesFacts.PoolOf(n) == pool.Name)
+                .Select(n => Json.Map(Json.At(n.Json, "metadata.labels")))
                 .Prepend(declared)
                 .ToList();
             var taints = pool.TextList("nodeTaints").Select(PoolTaint.Parse).OfType<PoolTaint>().ToList();
@@ -54,14 +53,7 @@ internal static class PoolProfiles
         }).ToList();
     }
 
-    public static string? PoolOf(KubernetesObject node) => node.Label(PoolLabel) ?? node.Label("agentpool");
-
     /// <summary><c>nodeLabels</c> is a map, which <see cref="AgentPool"/> does not read; it is recorded here.</summary>
     public static IReadOnlyDictionary<string, string> NodeLabels(Probe probe, AgentPool pool) =>
-        KubeJson.Map(probe.Record($"properties.agentPoolProfiles[{pool.Name}].nodeLabels", Raw(probe, pool)?["nodeLabels"]));
-
-    /// <summary>The pool's own JSON, for fields that are objects (nodeLabels, gpuProfile).</summary>
-    public static JsonObject? Raw(Probe probe, AgentPool pool) =>
-        KubeJson.Objects(Probe.Navigate(probe.Snapshot.Resource, "properties.agentPoolProfiles"))
-            .FirstOrDefault(p => KubeJson.Text(p["name"]) == pool.Name);
+        Json.Map(probe.Record($"properties.agentPoolProfiles[{pool.Name}].nodeLabels", PoolFields.Raw(probe, pool)?["nodeLabels"]));
 }

@@ -26,10 +26,10 @@ internal sealed record PoolTaint(string Key, string? Value, string Effect)
     /// <summary>Kubernetes toleration matching: Exists ignores the value, an empty key with Exists tolerates all.</summary>
     public bool IsToleratedBy(JsonObject toleration)
     {
-        var key = KubeJson.Text(toleration["key"]);
-        var exists = KubeJson.Text(toleration["operator"]) == "Exists";
-        var effect = KubeJson.Text(toleration["effect"]);
-        var keyMatches = exists ? string.IsNullOrEmpty(key) || key == Key : key == Key && (KubeJson.Text(toleration["value"]) ?? "") == (Value ?? "");
+        var key = Json.Text(toleration["key"]);
+        var exists = Json.Text(toleration["operator"]) == "Exists";
+        var effect = Json.Text(toleration["effect"]);
+        var keyMatches = exists ? string.IsNullOrEmpty(key) || key == Key : key == Key && (Json.Text(toleration["value"]) ?? "") == (Value ?? "");
         return keyMatches && (string.IsNullOrEmpty(effect) || effect == Effect);
     }
 

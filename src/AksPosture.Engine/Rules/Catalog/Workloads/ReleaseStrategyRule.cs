@@ -52,7 +52,7 @@ internal static class ReleaseStrategyRule
     private static IEnumerable<string> Progressive(Probe probe, KubernetesInventory inventory, string kind, string apiGroup, string crd, string tool)
     {
         var objects = probe.UserObjects(inventory, kind)
-            .Where(o => KubeJson.Text(o.Json["apiVersion"])?.StartsWith(apiGroup, StringComparison.Ordinal) == true).ToList();
+            .Where(o => Json.Text(o.Json["apiVersion"])?.StartsWith(apiGroup, StringComparison.Ordinal) == true).ToList();
         var installed = inventory.OfKind("CustomResourceDefinition").Any(c => c.Name == crd);
         probe.Note($"kubernetes.{kind}", $"{objects.Count} object(s); CRD {crd} {(installed ? "present" : "not seen")}");
         if (objects.Count > 0)

@@ -48,7 +48,7 @@ internal static class ResourceLimits
         IReadOnlyList<string> assignments = [];
         if (probe.TryDataSet(AzureDataSets.PolicyAssignments, out var data, out var missing))
         {
-            assignments = PolicyAssignmentScope.Assigning(probe, data, LimitsPolicy);
+            assignments = PolicyAssignments.Assigning(probe, data, LimitsPolicy);
             if (assignments.Count == 0)
             {
                 verdict.Fail($"the container limits policy ({LimitsPolicy}) is not assigned to the cluster");

@@ -39,7 +39,7 @@ internal static class SpreadAndDisruptionRule
         foreach (var workload in multi)
         {
             var labels = workload.TemplateLabels();
-            var budget = budgets.FirstOrDefault(b => b.Namespace == workload.Object.Namespace && LabelSelector.Selects(KubeJson.At(b.Json, "spec.selector"), labels));
+            var budget = budgets.FirstOrDefault(b => b.Namespace == workload.Object.Namespace && LabelSelector.Selects(Json.At(b.Json, "spec.selector"), labels));
             var spread = Spreads(workload.PodSpec);
             var gaps = new List<string>();
             if (!spread)
@@ -56,7 +56,7 @@ internal static class SpreadAndDisruptionRule
             {
                 findings.Add(ObjectFinding.For(workload.Object, RuleStatus.Warn, $"{workload.Replicas} replicas with {string.Join(" and ", gaps)}.",
                     new Evidence($"{workload.Object.Key}: topologySpreadConstraints", workload.PodSpec?["topologySpreadConstraints"]?.ToJsonString()),
-                    new Evidence($"{workload.Object.Key}: affinity.podAntiAffinity", KubeJson.At(workload.PodSpec, "affinity.podAntiAffinity")?.ToJsonString()),
+                    new Evidence($"{workload.Object.Key}: affinity.podAntiAffinity", Json.At(workload.PodSpec, "affinity.podAntiAffinity")?.ToJsonString()),
                     new Evidence($"{workload.Object.Key}: PodDisruptionBudget", budget?.Key)));
             }
         }
@@ -69,7 +69,7 @@ internal static class SpreadAndDisruptionRule
     }
 
     private static bool Spreads(JsonObject? podSpec) =>
-        KubeJson.Present(podSpec?["topologySpreadConstraints"])
-        || KubeJson.Present(KubeJson.At(podSpec, "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution"))
-        || KubeJson.Present(KubeJson.At(podSpec, "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution"));
+        Json.Present(podSpec?["topologySpreadConstraints"])
+        || Json.Present(Json.At(podSpec, "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution"))
+        || Json.Present(Json.At(podSpec, "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution"));
 }

@@ -16,11 +16,11 @@ internal static class SystemPoolPods
         }
 
         var systemNodes = inventory.OfKind("Node").Where(n => n.Label(PoolProfiles.ModeLabel) == "system").Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
-        var pods = probe.UserObjects(inventory, "Pod").Where(p => WorkloadFacts.IsActivePod(p) && !KubeJson.OwnedBy(p, "DaemonSet")).ToList();
-        var findings = pods.Where(p => WorkloadFacts.NodeName(p) is { } node && systemNodes.Contains(node))
+        var pods = probe.UserObjects(inventory, "Pod").Where(p => KubernetesFacts.IsActivePod(p) && !KubernetesFacts.OwnedBy(p, "DaemonSet")).ToList();
+        var findings = pods.Where(p => KubernetesFacts.NodeName(p) is { } node && systemNodes.Contains(node))
             .Select(p => ObjectFinding.For(p, RuleStatus.Fail,
-                $"User pod runs on system node '{WorkloadFacts.NodeName(p)}'; give it a user pool (taint the system pool with CriticalAddonsOnly=true:NoSchedule).",
-                new Evidence($"{p.Key}: spec.nodeName", WorkloadFacts.NodeName(p))))
+                $"User pod runs on system node '{KubernetesFacts.NodeName(p)}'; give it a user pool (taint the system pool with CriticalAddonsOnly=true:NoSchedule).",
+                new Evidence($"{p.Key}: spec.nodeName", KubernetesFacts.NodeName(p))))
             .ToList();
         probe.Note("kubernetes.pods.onSystemNodes", $"{findings.Count} of {pods.Count} user pods ({systemNodes.Count} system node(s))");
         return findings;

@@ -22,14 +22,14 @@ internal static class VpaDrift
         var findings = new List<ObjectFinding>();
         foreach (var vpa in vpas)
         {
-            var reference = KubeJson.At(vpa.Json, "spec.targetRef");
-            var key = $"{vpa.Namespace}/{KubeJson.Text(KubeJson.At(reference, "kind"))}/{KubeJson.Text(KubeJson.At(reference, "name"))}";
+            var reference = Json.At(vpa.Json, "spec.targetRef");
+            var key = $"{vpa.Namespace}/{Json.Text(Json.At(reference, "kind"))}/{Json.Text(Json.At(reference, "name"))}";
             if (!workloads.TryGetValue(key, out var workload))
             {
                 continue;
             }
 
-            var mode = KubeJson.Text(KubeJson.At(vpa.Json, "spec.updatePolicy.updateMode")) ?? "Auto";
+            var mode = Json.Text(Json.At(vpa.Json, "spec.updatePolicy.updateMode")) ?? "Auto";
             var problems = new List<string>();
             var evidence = new List<Evidence> { new($"{vpa.Key}: spec.updatePolicy.updateMode", mode) };
 
@@ -65,10 +65,10 @@ internal static class VpaDrift
 
     private static IEnumerable<string> Drift(Workload workload, KubernetesObject vpa, List<Evidence> evidence)
     {
-        foreach (var recommendation in KubeJson.Objects(KubeJson.At(vpa.Json, "status.recommendation.containerRecommendations")))
+        foreach (var recommendation in Json.Objects(Json.At(vpa.Json, "status.recommendation.containerRecommendations")))
         {
-            var name = KubeJson.Text(recommendation["containerName"]);
-            var container = workload.Containers(includeInit: false).FirstOrDefault(c => KubeJson.Text(c["name"]) == name);
+            var name = Json.Text(recommendation["containerName"]);
+            var container = workload.Containers(includeInit: false).FirstOrDefault(c => Json.Text(c["name"]) == name);
             if (container is null)
             {
                 continue;
@@ -76,15 +76,15 @@ internal static class VpaDrift
 
             foreach (var resource in Resources)
             {
-                var target = Quantity.Parse(KubeJson.At(recommendation, $"target.{resource}"));
-                var requested = Quantity.Parse(KubeJson.At(container, $"resources.requests.{resource}"));
+                var target = Quantity.Parse(Json.At(recommendation, $"target.{resource}"));
+                var requested = Quantity.Parse(Json.At(container, $"resources.requests.{resource}"));
                 if (target is not > 0)
                 {
                     continue;
                 }
 
-                evidence.Add(new Evidence($"{workload.Object.Key}: containers[{name}].resources.requests.{resource}", KubeJson.At(container, $"resources.requests.{resource}")?.ToJsonString()));
-                evidence.Add(new Evidence($"{vpa.Key}: target[{name}].{resource}", KubeJson.At(recommendation, $"target.{resource}")?.ToJsonString()));
+                evidence.Add(new Evidence($"{workload.Object.Key}: containers[{name}].resources.requests.{resource}", Json.At(container, $"resources.requests.{resource}")?.ToJsonString()));
+                evidence.Add(new Evidence($"{vpa.Key}: target[{name}].{resource}", Json.At(recommendation, $"target.{resource}")?.ToJsonString()));
                 if (requested is null || Math.Abs(requested.Value - target.Value) > target.Value * Tolerance)
                 {
                     var asked = requested is null ? "no request" : $"a request at {Ratio(requested.Value, target.Value)} the recommendation";
@@ -100,9 +100,9 @@ internal static class VpaDrift
     // Without a resource policy the VPA controls both CPU and memory; with one, any container it still steers counts.
     private static bool Controls(KubernetesObject vpa)
     {
-        var policies = KubeJson.Objects(KubeJson.At(vpa.Json, "spec.resourcePolicy.containerPolicies")).ToList();
-        return policies.Count == 0 || policies.Any(p => KubeJson.Text(p["mode"]) != "Off"
-            && (p["controlledResources"] is not JsonArray list || KubeJson.Texts(list).Intersect(Resources).Any()));
+        var policies = Json.Objects(Json.At(vpa.Json, "spec.resourcePolicy.containerPolicies")).ToList();
+        return policies.Count == 0 || policies.Any(p => Json.Text(p["mode"]) != "Off"
+            && (p["controlledResources"] is not JsonArray list || Json.Texts(list).Intersect(Resources).Any()));
     }
 
     // An autoscaling/v2 HPA without metrics scales on CPU; KEDA cpu/memory triggers count the same way.
@@ -110,10 +110,10 @@ internal static class VpaDrift
     {
         if (scaler.Kind == "ScaledObject")
         {
-            return KubeJson.Objects(KubeJson.At(scaler.Json, "spec.triggers")).Any(t => KubeJson.Text(t["type"]) is "cpu" or "memory");
+            return Json.Objects(Json.At(scaler.Json, "spec.triggers")).Any(t => Json.Text(t["type"]) is "cpu" or "memory");
         }
 
-        var metrics = KubeJson.Objects(KubeJson.At(scaler.Json, "spec.metrics")).ToList();
-        return metrics.Count == 0 || metrics.Any(m => KubeJson.Text(m["type"]) is "Resource" or "ContainerResource");
+        var metrics = Json.Objects(Json.At(scaler.Json, "spec.metrics")).ToList();
+        return metrics.Count == 0 || metrics.Any(m => Json.Text(m["type"]) is "Resource" or "ContainerResource");
     }
 }

@@ -11,26 +11,18 @@ internal static class WorkloadFacts
     public static JsonObject? Template(this Workload workload) => workload.Object.Kind switch
     {
         "Pod" => workload.Object.Json,
-        "CronJob" => KubeJson.At(workload.Object.Json, "spec.jobTemplate.spec.template") as JsonObject,
-        _ => KubeJson.At(workload.Object.Json, "spec.template") as JsonObject,
+        "CronJob" => Json.At(workload.Object.Json, "spec.jobTemplate.spec.template") as JsonObject,
+        _ => Json.At(workload.Object.Json, "spec.template") as JsonObject,
     };
 
     public static IReadOnlyDictionary<string, string> TemplateLabels(this Workload workload) =>
-        KubeJson.Map(KubeJson.At(workload.Template(), "metadata.labels"));
+        Json.Map(Json.At(workload.Template(), "metadata.labels"));
 
     /// <summary>Deployments and StatefulSets: the kinds a replica count, an HPA and a PDB apply to.</summary>
     public static bool IsReplicated(this Workload workload) => workload.Object.Kind is "Deployment" or "StatefulSet";
 
     /// <summary>A Deployment or StatefulSet asking for two or more replicas (the API defaults an absent count to 1).</summary>
     public static bool IsMultiReplica(this Workload workload) => workload.IsReplicated() && workload.Replicas >= 2;
-
-    public static string ContainerName(JsonObject container) => KubeJson.Text(container["name"]) ?? "?";
-
-    /// <summary>Pods that still hold a node: not finished (Succeeded/Failed).</summary>
-    public static bool IsActivePod(KubernetesObject pod) =>
-        KubeJson.Text(KubeJson.At(pod.Json, "status.phase")) is not ("Succeeded" or "Failed");
-
-    public static string? NodeName(KubernetesObject pod) => KubeJson.Text(KubeJson.At(pod.Json, "spec.nodeName"));
 
     /// <summary>User-namespace Deployments and StatefulSets with two or more replicas.</summary>
     public static IReadOnlyList<Workload> MultiReplicaWorkloads(this Probe probe, KubernetesInventory inventory) =>

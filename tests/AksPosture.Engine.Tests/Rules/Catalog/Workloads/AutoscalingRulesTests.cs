@@ -82,6 +82,26 @@ public class AutoscalingRulesTests
     }
 
     [Fact]
+    public void Cost04_MetricsWithoutUnneededNodes_NoWarning()
+    {
+        var otherMetric = UnneededNodes(3, 3, 3, 3).Replace("cluster_autoscaler_unneeded_nodes_count", "node_cpu_usage_percentage");
+
+        var result = With(Shop).Azure("metrics", otherMetric).Evaluate("AKS-COST-04");
+
+        Assert.Equal(RuleStatus.Pass, result.Status);
+        Assert.Null(result.EvidenceAt("azure.metrics.cluster_autoscaler_unneeded_nodes_count"));
+    }
+
+    [Fact]
+    public void Cost04_StoppedCluster_MetricsNotJudged()
+    {
+        var result = With(Shop).SetCluster("properties.powerState.code", "Stopped").Azure("metrics", UnneededNodes(3, 3, 3, 3)).Evaluate("AKS-COST-04");
+
+        Assert.Equal(RuleStatus.Pass, result.Status);
+        Assert.DoesNotContain("unneeded nodes", result.Message);
+    }
+
+    [Fact]
     public void Cost04_NoMultiReplicaWorkloads_Passes()
     {
         var result = Cluster().Kubernetes(Nodes).Evaluate("AKS-COST-04");

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AksPosture.Engine.Rules.Catalog.AzureData;
+namespace AksPosture.Engine.Rules.Catalog;
 
 /// <summary>
-/// Reads raw ARM / Resource Graph objects of a data set. Values of the wrong kind raise
-/// <see cref="UnreadableValueException"/> (ERROR), as cluster properties do; ids and types compare case-insensitively
-/// because Resource Graph lower-cases them.
+/// Reads raw ARM / Resource Graph objects of a data set strictly: values of the wrong kind raise
+/// <see cref="UnreadableValueException"/> (ERROR), as cluster properties do (<see cref="Json"/> is the tolerant reader).
+/// Ids and types compare case-insensitively because Resource Graph lower-cases them.
 /// </summary>
 internal static class AzureJson
 {

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace AksPosture.Engine.Rules.Catalog.Workloads;
+namespace AksPosture.Engine.Rules.Catalog;
 
-/// <summary>Kubernetes resource quantities ("250m", "1.5", "128Mi", "1e3", "2G") as plain numbers.</summary>
+/// <summary>Kubernetes resource quantities ("250m", "1.5", "128Mi", "1e3", "2G") as plain numbers (cores, bytes).</summary>
 internal static partial class Quantity
 {
     private static readonly Dictionary<string, decimal> Multipliers = new(StringComparer.Ordinal)
@@ -28,7 +28,19 @@ internal static partial class Quantity
         ["Ei"] = 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
     };
 
-    /// <summary>The value, or null when the node is absent or not a quantity.</summary>
+    /// <summary>The quantity, or null when it is absent; a value that is not a quantity reads as unreadable (ERROR).</summary>
+    public static double? Read(JsonNode? node, string path)
+    {
+        var text = Probe.AsText(path, node);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Parse(text) is { } value ? (double)value : throw new UnreadableValueException(path, $"'{text}' is not a Kubernetes quantity");
+    }
+
+    /// <summary>The value, or null when the node is absent or not a quantity (the tolerant read of workload rules).</summary>
     public static decimal? Parse(JsonNode? node)
     {
         if (node is not JsonValue value)
@@ -53,21 +65,29 @@ internal static partial class Quantity
             return null;
         }
 
-        if (match.Groups["exponent"].Success)
+        try
         {
-            var exponent = int.Parse(match.Groups["exponent"].Value, CultureInfo.InvariantCulture);
-            if (Math.Abs(exponent) > 18)
+            if (match.Groups["exponent"].Success)
             {
-                return null;
+                var exponent = int.Parse(match.Groups["exponent"].Value, CultureInfo.InvariantCulture);
+                if (Math.Abs(exponent) > 18)
+                {
+                    return null;
+                }
+
+                for (var i = 0; i < Math.Abs(exponent); i++)
+                {
+                    number = exponent > 0 ? number * 10 : number / 10;
+                }
             }
 
-            for (var i = 0; i < Math.Abs(exponent); i++)
-            {
-                number = exponent > 0 ? number * 10 : number / 10;
-            }
+            return number * multiplier;
         }
-
-        return number * multiplier;
+        catch (OverflowException)
+        {
+            // Beyond decimal's range (~7.9e28) no real quantity lies; reading it as "not a quantity" beats crashing the assessment.
+            return null;
+        }
     }
 
     // A decimal exponent needs digits ("1e3"), so a bare "E" stays the exa suffix ("1E").

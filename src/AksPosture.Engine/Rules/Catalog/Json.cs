@@ -1,13 +1,14 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Snapshots;
 
-namespace AksPosture.Engine.Rules.Catalog.Workloads;
+namespace AksPosture.Engine.Rules.Catalog;
 
 /// <summary>
-/// Tolerant reads of Kubernetes JSON: a field of the wrong kind reads as absent, because one odd object
-/// must not turn a whole cluster's workload verdict into ERROR.
+/// Tolerant reads of raw JSON: a value of the wrong kind reads as absent, because one odd Kubernetes object must not
+/// turn a whole cluster's verdict into ERROR. <see cref="AzureJson"/> reads ARM data strictly instead.
 /// </summary>
-internal static class KubeJson
+internal static class Json
 {
     public static string? Text(JsonNode? node) => ClusterSnapshot.TextOf(node);
 
@@ -31,6 +32,16 @@ internal static class KubeJson
         return map;
     }
 
+    /// <summary>true / false, also spelt as a string in any letter case (ARM settings often are); anything else is null.</summary>
+    public static bool? Flag(JsonNode? node) => node switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
+        JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
+        JsonValue v when v.TryGetValue<string>(out var s) && s.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        JsonValue v when v.TryGetValue<string>(out var s) && s.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        _ => null,
+    };
+
     public static bool Present(JsonNode? node) => node switch
     {
         null => false,
@@ -40,8 +51,4 @@ internal static class KubeJson
     };
 
     public static JsonNode? At(JsonNode? node, string path) => Probe.Navigate(node, path);
-
-    /// <summary>Whether any owner reference of the object has the given kind (e.g. a DaemonSet's pods).</summary>
-    public static bool OwnedBy(KubernetesObject item, string kind) =>
-        Objects(item.Json["metadata"]?["ownerReferences"]).Any(o => string.Equals(Text(o["kind"]), kind, StringComparison.Ordinal));
 }
