@@ -24,6 +24,9 @@ public sealed class KubernetesInventory
 
     public int Count => _byKind.Values.Sum(l => l.Count);
 
+    /// <summary>Every object, kind by kind.</summary>
+    public IEnumerable<KubernetesObject> All => _byKind.Values.SelectMany(list => list);
+
     /// <summary>The kinds present, so rules can tell "no HPAs" from "HPAs were not collected".</summary>
     public IReadOnlyCollection<string> Kinds => _byKind.Keys;
 
