@@ -1,4 +1,6 @@
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Findings;
+using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
 using AksPosture.Web.Hosting;
 
@@ -6,7 +8,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
 builder.AddHealthEndpoints();
+builder.AddJobs();
 builder.AddAssessments();
+builder.AddSchedules();
 builder.AddSampleFleet();
 builder.AddApi();
 builder.AddPortalUi();
@@ -18,7 +22,11 @@ await app.MigrateDatabaseAsync();
 app.UseApiErrors();
 app.MapHealthEndpoints();
 app.MapImportsApi();
+app.MapAssessmentsApi();
+app.MapFindingsApi();
+app.MapSchedulesApi();
 app.MapScoresApi();
+app.MapJobsDashboard();
 app.MapPortalUi();
 
 await app.RunAsync();

@@ -5,6 +5,7 @@ return args switch
 {
     ["engine", .. var rest] => EngineBenchmark.Run(rest),
     ["collect", .. var rest] => await CollectBenchmark.RunAsync(rest),
+    ["persist", .. var rest] => await PersistBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 

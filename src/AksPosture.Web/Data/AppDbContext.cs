@@ -2,6 +2,8 @@ using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Schedules;
+using AksPosture.Web.Features.Scores;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Data;
@@ -19,6 +21,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<PillarScoreRollup> PillarScoreRollups => Set<PillarScoreRollup>();
 
     public DbSet<Finding> Findings => Set<Finding>();
+
+    public DbSet<RunBatch> RunBatches => Set<RunBatch>();
+
+    public DbSet<ScopeScoreRollup> ScopeScoreRollups => Set<ScopeScoreRollup>();
+
+    public DbSet<AssessmentSchedule> Schedules => Set<AssessmentSchedule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

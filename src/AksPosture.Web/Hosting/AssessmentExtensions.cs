@@ -1,7 +1,10 @@
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Clusters;
+using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Retention;
 using AksPosture.Web.Features.SampleFleet;
+using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,10 +21,37 @@ public static class AssessmentExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AssessmentOptions>, AssessmentOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AssessmentOptions>>().Value.ToSettings());
+        builder.Services.AddOptions<RunOptions>()
+            .BindConfiguration(RunOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.Services.AddSingleton<AssessmentService>();
+        builder.Services.AddSingleton<RunService>();
+        builder.Services.AddSingleton<RunJobHooks>();
+        builder.Services.TryAddSingleton<IClusterSource, StoredClusterSource>();
+        builder.Services.AddTransient<RunJobs>();
+        builder.Services.AddTransient<RunWatchdogJob>();
+        builder.Services.AddTransient<RetentionJob>();
+
         builder.Services.AddScoped<ScoreQueries>();
+        builder.Services.AddSingleton<TrendQueries>();
         builder.Services.AddScoped<FleetQueries>();
         builder.Services.AddScoped<ClusterQueries>();
+        builder.Services.AddSingleton<FindingQueries>();
+        builder.Services.AddSingleton<RunDiffQueries>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddSchedules(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ScheduleSync>();
+        builder.Services.AddSingleton<ScheduleService>();
+        builder.Services.AddTransient<ScheduleJob>();
         return builder;
     }
 
@@ -32,7 +62,7 @@ public static class AssessmentExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SampleFleetLoader>();
-        builder.Services.AddHostedService<SampleFleetSeeder>();
+        builder.Services.AddTransient<SampleFleetJob>();
         return builder;
     }
 }

@@ -6,8 +6,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AksPosture.Web.Tests.Infrastructure;
 
-/// <summary>The portal in-process against one test database, with a fake clock.</summary>
-public sealed class PortalFactory(string connectionString, bool sampleFleet, bool migrate = true) : WebApplicationFactory<Program>
+/// <summary>
+/// The portal in-process against one test database, with a fake clock. Hangfire workers run only when asked for, so
+/// tests that drive jobs by hand see no job run behind their back.
+/// </summary>
+public sealed class PortalFactory(
+    string connectionString,
+    bool sampleFleet,
+    bool migrate = true,
+    bool worker = false,
+    string? environment = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -17,6 +26,18 @@ public sealed class PortalFactory(string connectionString, bool sampleFleet, boo
         builder.UseSetting("ConnectionStrings:Posture", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrate ? "true" : "false");
         builder.UseSetting("SampleFleet:Enabled", sampleFleet ? "true" : "false");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.UseSetting("Jobs:Worker", worker ? "true" : "false");
+        builder.UseSetting("Jobs:WorkerCount", "2");
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
+        if (environment is not null)
+        {
+            builder.UseEnvironment(environment);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            configureServices?.Invoke(services);
+        });
     }
 }

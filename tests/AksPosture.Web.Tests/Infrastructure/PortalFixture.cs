@@ -1,3 +1,9 @@
+using AksPosture.Web.Data;
+using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.SampleFleet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace AksPosture.Web.Tests.Infrastructure;
 
 /// <summary>One migrated database and one portal for a test class; the database is dropped afterwards.</summary>
@@ -10,6 +16,8 @@ public class PortalFixture : IAsyncLifetime
 
     protected virtual bool Migrate => true;
 
+    protected virtual bool Worker => false;
+
     public PortalFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public string ConnectionString => _database!.ConnectionString;
@@ -17,7 +25,7 @@ public class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresServer.CreateDatabaseAsync();
-        _factory = new PortalFactory(_database.ConnectionString, SampleFleet, Migrate);
+        _factory = new PortalFactory(_database.ConnectionString, SampleFleet, Migrate, Worker, configureServices: ConfigureServices);
 
         // Starting the server runs Program: migrations, then hosted services.
         _ = _factory.Server;
@@ -35,14 +43,41 @@ public class PortalFixture : IAsyncLifetime
             await _database.DisposeAsync();
         }
     }
+
+    public T Service<T>()
+        where T : notnull => Factory.Services.GetRequiredService<T>();
+
+    public Task<AppDbContext> CreateDbAsync() => Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Waits for the sample fleet job (queued at start) to have stored its run.</summary>
+    public async Task SampleFleetLoadedAsync()
+    {
+        await Eventually.Async(async () =>
+        {
+            await using var db = await CreateDbAsync();
+            return await db.AssessmentRuns.AnyAsync(r => r.Trigger == SampleFleetJob.Trigger && r.Status != RunStatus.Running);
+        }, "the sample fleet run to finish");
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 }
 
 public sealed class SampleFleetPortalFixture : PortalFixture
 {
     protected override bool SampleFleet => true;
+
+    protected override bool Worker => true;
 }
 
 public sealed class UnmigratedPortalFixture : PortalFixture
 {
     protected override bool Migrate => false;
+}
+
+/// <summary>A portal whose Hangfire workers run jobs as they are queued.</summary>
+public class WorkerPortalFixture : PortalFixture
+{
+    protected override bool Worker => true;
 }

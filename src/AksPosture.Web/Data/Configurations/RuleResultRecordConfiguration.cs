@@ -1,10 +1,14 @@
 using AksPosture.Web.Features.Assessments;
-using AksPosture.Web.Features.Fleet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AksPosture.Web.Data.Configurations;
 
+/// <summary>
+/// Raw results live in a table partitioned by run (see the ScheduledRunsAndHistory migration): a run writes into its
+/// own table, which joins <c>rule_results</c> in the run's finishing transaction and is dropped whole when retention
+/// ends. Partitions carry no foreign keys, so attaching one never re-checks a million rows.
+/// </summary>
 internal sealed class RuleResultRecordConfiguration : IEntityTypeConfiguration<RuleResultRecord>
 {
     public void Configure(EntityTypeBuilder<RuleResultRecord> builder)
@@ -15,8 +19,5 @@ internal sealed class RuleResultRecordConfiguration : IEntityTypeConfiguration<R
         builder.Property(r => r.ObjectKey).HasMaxLength(512);
         builder.Property(r => r.CheckId).HasMaxLength(64);
         builder.Property(r => r.Evidence).HasColumnType("jsonb");
-
-        builder.HasOne<AssessmentRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -29,6 +29,14 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("BatchesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("batches_done");
+
+                    b.Property<int>("BatchesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("batches_total");
+
                     b.Property<int>("ClustersAssessed")
                         .HasColumnType("integer")
                         .HasColumnName("clusters_assessed");
@@ -41,9 +49,25 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("clusters_total");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<DateTimeOffset?>("ResultsRemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("results_removed_at");
 
                     b.Property<string>("RuleSetVersion")
                         .IsRequired()
@@ -51,13 +75,22 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("rule_set_version");
 
+                    b.Property<Guid?>("ScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("scope");
+
                     b.Property<string>("ScoringVersion")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("scoring_version");
 
-                    b.Property<DateTimeOffset>("StartedAt")
+                    b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
@@ -75,6 +108,14 @@ namespace AksPosture.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_assessment_runs");
+
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("ix_assessment_runs_queued_at");
+
+                    b.HasIndex("Scope")
+                        .IsUnique()
+                        .HasDatabaseName("ux_assessment_runs_active_scope")
+                        .HasFilter("scope IS NOT NULL AND status IN ('queued', 'running')");
 
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_assessment_runs_started_at");
@@ -175,10 +216,44 @@ namespace AksPosture.Web.Data.Migrations
                     b.HasKey("RunId", "ClusterId", "RuleId", "ObjectKey")
                         .HasName("pk_rule_results");
 
-                    b.HasIndex("ClusterId")
-                        .HasDatabaseName("ix_rule_results_cluster_id");
-
                     b.ToTable("rule_results", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunBatch", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("BatchNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_no");
+
+                    b.PrimitiveCollection<Guid[]>("ClusterIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("cluster_ids");
+
+                    b.Property<int>("ClustersAssessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("clusters_assessed");
+
+                    b.Property<int>("ClustersFailed")
+                        .HasColumnType("integer")
+                        .HasColumnName("clusters_failed");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.HasKey("RunId", "BatchNo")
+                        .HasName("pk_assessment_run_batches");
+
+                    b.ToTable("assessment_run_batches", (string)null);
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Findings.Finding", b =>
@@ -285,6 +360,10 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_seen_at");
 
+                    b.Property<DateTimeOffset?>("GoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gone_at");
+
                     b.Property<bool>("IsSample")
                         .HasColumnType("boolean")
                         .HasColumnName("is_sample");
@@ -373,6 +452,128 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("AksPosture.Web.Features.Schedules.AssessmentSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("cron");
+
+                    b.Property<Guid?>("LastRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_run_id");
+
+                    b.Property<DateTimeOffset?>("LastTriggeredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_triggered_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_schedules");
+
+                    b.ToTable("assessment_schedules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0b6c8a52-7d0e-4a5e-9f1c-2f4d6e8a0b01"),
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Cron = "0 2 * * *",
+                            Name = "Daily fleet assessment",
+                            Paused = false,
+                            Scope = "fleet",
+                            TimeZone = "UTC",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Scores.ScopeScoreRollup", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("Clusters")
+                        .HasColumnType("integer")
+                        .HasColumnName("clusters");
+
+                    b.Property<double>("Earned")
+                        .HasColumnType("double precision")
+                        .HasColumnName("earned");
+
+                    b.Property<double>("Possible")
+                        .HasColumnType("double precision")
+                        .HasColumnName("possible");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.HasKey("RunId", "Scope", "Pillar")
+                        .HasName("pk_scope_score_rollups");
+
+                    b.HasIndex("Scope", "AsOf", "Sequence")
+                        .HasDatabaseName("ix_scope_score_rollups_scope_as_of_sequence");
+
+                    b.ToTable("scope_score_rollups", (string)null);
+                });
+
             modelBuilder.Entity("AksPosture.Web.Features.Assessments.PillarScoreRollup", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
@@ -390,21 +591,14 @@ namespace AksPosture.Web.Data.Migrations
                         .HasConstraintName("fk_pillar_score_rollups_assessment_runs_run_id");
                 });
 
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RuleResultRecord", b =>
+            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunBatch", b =>
                 {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_rule_results_clusters_cluster_id");
-
                     b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_rule_results_assessment_runs_run_id");
+                        .HasConstraintName("fk_assessment_run_batches_assessment_runs_run_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Findings.Finding", b =>
@@ -442,6 +636,16 @@ namespace AksPosture.Web.Data.Migrations
                     b.Navigation("LatestRun");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Scores.ScopeScoreRollup", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scope_score_rollups_assessment_runs_run_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Fleet.Subscription", b =>

@@ -28,8 +28,8 @@ public sealed class AssessmentService(
         var unique = snapshots.GroupBy(s => s.Id.ToLowerInvariant()).Select(g => g.Last()).ToList();
         var run = await StartRunAsync(trigger, unique.Count, cancellationToken);
         // Time-dependent rules (version support) judge against the run's clock, not the machine's.
-        var asOf = settings with { AsOf = DateOnly.FromDateTime(run.StartedAt.UtcDateTime) };
-        var evaluations = unique.Select(s => Evaluate(s, asOf)).ToList();
+        var asOf = settings with { AsOf = DateOnly.FromDateTime(run.QueuedAt.UtcDateTime) };
+        var evaluations = unique.Select(s => ClusterEvaluator.Evaluate(s, asOf, logger)).ToList();
 
         try
         {
@@ -55,7 +55,9 @@ public sealed class AssessmentService(
             Id = Guid.CreateVersion7(now),
             Trigger = trigger,
             Status = RunStatus.Running,
+            QueuedAt = now,
             StartedAt = now,
+            HeartbeatAt = now,
             RuleSetVersion = RuleCatalog.Version,
             ScoringVersion = ScoringModel.Version,
             ClustersTotal = total,
@@ -64,25 +66,6 @@ public sealed class AssessmentService(
         db.AssessmentRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run;
-    }
-
-    private Evaluation Evaluate(ClusterSnapshot snapshot, AssessmentSettings runSettings)
-    {
-        if (string.IsNullOrEmpty(snapshot.SubscriptionId))
-        {
-            return new Evaluation(snapshot, null, $"The id '{snapshot.Id}' names no subscription (/subscriptions/<id>/…).");
-        }
-
-        try
-        {
-            return new Evaluation(snapshot, ClusterAssessor.Assess(snapshot, runSettings), null);
-        }
-        catch (Exception ex)
-        {
-            // One broken snapshot must not sink the run: it is counted as failed and the rest are stored.
-            logger.LogWarning(ex, "Could not assess cluster {ArmId} ({Source})", snapshot.Id, snapshot.Source);
-            return new Evaluation(snapshot, null, $"The engine could not assess this cluster: {ex.Message}");
-        }
     }
 
     private async Task MarkFailedAsync(Guid runId)
@@ -101,4 +84,3 @@ public sealed class AssessmentService(
     }
 }
 
-internal sealed record Evaluation(ClusterSnapshot Snapshot, ClusterAssessment? Assessment, string? Error);

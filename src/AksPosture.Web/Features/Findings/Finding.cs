@@ -2,10 +2,20 @@ using AksPosture.Engine.Rules;
 
 namespace AksPosture.Web.Features.Findings;
 
+/// <summary>What the latest run that judged a finding did to it.</summary>
 public enum FindingState
 {
+    /// <summary>First seen by the latest run.</summary>
+    New,
+
+    /// <summary>Seen again, still failing.</summary>
     Open,
+
+    /// <summary>The rule passes now (or no longer reports the object).</summary>
     Resolved,
+
+    /// <summary>Failing again after it had been resolved.</summary>
+    Reopened,
 }
 
 /// <summary>
@@ -40,4 +50,7 @@ public sealed class Finding
     public int TimesReopened { get; set; }
 
     public Guid LastRunId { get; set; }
+
+    /// <summary>Whether the defect is still there (new, open or reopened).</summary>
+    public static bool IsActive(FindingState state) => state is not FindingState.Resolved;
 }

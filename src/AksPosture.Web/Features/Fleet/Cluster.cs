@@ -38,6 +38,12 @@ public sealed class Cluster
 
     public DateTimeOffset LastSeenAt { get; set; }
 
+    /// <summary>
+    /// When a run of a scope holding the cluster no longer found it: it is out of current scores and lists, and its
+    /// history stays. Seeing it again clears this.
+    /// </summary>
+    public DateTimeOffset? GoneAt { get; set; }
+
     /// <summary>The latest succeeded or partial run that assessed this cluster; dashboards read its rollups.</summary>
     public Guid? LatestRunId { get; set; }
 

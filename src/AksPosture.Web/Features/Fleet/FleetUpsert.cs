@@ -57,9 +57,10 @@ internal static class FleetUpsert
             cluster.Location = snapshot.Location;
             cluster.Tags = new Dictionary<string, string>(snapshot.Tags, StringComparer.OrdinalIgnoreCase);
             cluster.Environment = EnvironmentOf(snapshot);
-            cluster.LatestSnapshot = snapshot.Resource.ToJsonString();
+            cluster.LatestSnapshot = SnapshotDocument.ToJson(snapshot);
             cluster.IsSample = isSample;
             cluster.LastSeenAt = now;
+            cluster.GoneAt = null;
         }
 
         return clusters;

@@ -11,7 +11,6 @@ public sealed class ScoreQueries(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = scope.Id;
-        IReadOnlyList<ClusterScores> clusters;
         switch (scope.Kind)
         {
             case ScoreScopeKind.Subscription:
@@ -20,21 +19,21 @@ public sealed class ScoreQueries(IDbContextFactory<AppDbContext> dbFactory)
                     return null;
                 }
 
-                clusters = await CurrentScores.LoadAsync(db, c => c.SubscriptionId == id, cancellationToken);
-                break;
+                return await ScopeScores.LatestAsync(db, ScopeScoreRollup.ForSubscription(id!), cancellationToken)
+                    ?? Combine(await CurrentScores.LoadAsync(db, c => c.SubscriptionId == id && c.GoneAt == null, cancellationToken));
             case ScoreScopeKind.Cluster:
                 if (!await db.Clusters.AnyAsync(c => c.ArmIdKey == id, cancellationToken))
                 {
                     return null;
                 }
 
-                clusters = await CurrentScores.LoadAsync(db, c => c.ArmIdKey == id, cancellationToken);
-                break;
+                return Combine(await CurrentScores.LoadAsync(db, c => c.ArmIdKey == id, cancellationToken));
             default:
-                clusters = await CurrentScores.LoadAsync(db, _ => true, cancellationToken);
-                break;
+                return await ScopeScores.LatestAsync(db, ScopeScoreRollup.Fleet, cancellationToken)
+                    ?? Combine(await CurrentScores.LoadAsync(db, c => c.GoneAt == null, cancellationToken));
         }
-
-        return (ScoreRollup.Combine(clusters.Select(c => c.Scores)), clusters.Count);
     }
+
+    private static (PillarScores, int) Combine(IReadOnlyList<ClusterScores> clusters) =>
+        (ScoreRollup.Combine(clusters.Select(c => c.Scores)), clusters.Count);
 }

@@ -12,6 +12,9 @@ public static class ScoresApi
         group.MapGet("/", GetScoresAsync)
             .WithName("GetScores")
             .WithSummary("Current pillar scores (0–100, null when nothing was assessable) for the fleet, a subscription or a cluster.");
+        group.MapGet("/trend", TrendApi.GetTrendAsync)
+            .WithName("GetScoreTrend")
+            .WithSummary("Pillar and overall scores per day or week: the scope's posture at the end of each bucket that had a run.");
         return app;
     }
 

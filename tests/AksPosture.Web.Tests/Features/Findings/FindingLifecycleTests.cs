@@ -7,6 +7,7 @@ using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static AksPosture.Web.Tests.Infrastructure.ClusterDocuments;
 
 namespace AksPosture.Web.Tests.Features.Findings;
@@ -46,7 +47,7 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
             Assert.Equal(t1, finding.FirstSeenAt);
 
             var reopened = afterThird[key];
-            Assert.Equal(FindingState.Open, reopened.State);
+            Assert.Equal(FindingState.Reopened, reopened.State);
             Assert.Equal(t3, reopened.ReopenedAt);
             Assert.Equal(1, reopened.TimesReopened);
             Assert.Null(reopened.ResolvedAt);
@@ -55,13 +56,14 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
 
         foreach (var key in opened)
         {
-            Assert.Equal(FindingState.Open, afterSecond[key].State);
+            Assert.Equal(FindingState.New, afterSecond[key].State);
+            Assert.Equal(FindingState.Open, afterThird[key].State);
             Assert.Equal(t2, afterSecond[key].FirstSeenAt);
             Assert.Equal(t3, afterThird[key].LastSeenAt);
             Assert.Equal(0, afterThird[key].TimesReopened);
         }
 
-        Assert.Equal(Defects(regressed).Order(), afterThird.Values.Where(f => f.State == FindingState.Open).Select(Key).Order());
+        Assert.Equal(Defects(regressed).Order(), afterThird.Values.Where(f => Finding.IsActive(f.State)).Select(Key).Order());
     }
 
     [Fact]
@@ -110,7 +112,7 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
         var afterPass = await db.Findings.AsNoTracking().Where(f => f.RuleId == TestRule).ToListAsync();
 
         Assert.Equal(2, afterMissingData.Count);
-        Assert.All(afterMissingData, f => Assert.Equal(FindingState.Open, f.State));
+        Assert.All(afterMissingData, f => Assert.True(Finding.IsActive(f.State)));
         Assert.Equal(2, afterPass.Count);
         Assert.All(afterPass, f => Assert.Equal(FindingState.Resolved, f.State));
     }
@@ -125,6 +127,11 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
             RuleSetVersion = RuleCatalog.Version, ScoringVersion = "1",
         };
         db.AssessmentRuns.Add(run);
+        await db.SaveChangesAsync();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await RunPartitions.CreateAsync(connection, run.Id, CancellationToken.None);
+        await RunPartitions.AttachAsync(connection, run.Id, CancellationToken.None);
         db.RuleResults.AddRange(results.Select(r => new RuleResultRecord
         {
             RunId = run.Id, ClusterId = clusterId, RuleId = TestRule, ObjectKey = r.ObjectKey, Pillar = Pillar.Security,

@@ -4,7 +4,6 @@ using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.SampleFleet;
 using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AksPosture.Web.Tests.Features.Fleet;
 
@@ -60,9 +59,5 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
         return await query(scope.ServiceProvider.GetRequiredService<FleetQueries>());
     }
 
-    private async Task SeedingFinishedAsync()
-    {
-        var seeder = portal.Factory.Services.GetServices<IHostedService>().OfType<SampleFleetSeeder>().Single();
-        await seeder.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
-    }
+    private Task SeedingFinishedAsync() => portal.SampleFleetLoadedAsync();
 }

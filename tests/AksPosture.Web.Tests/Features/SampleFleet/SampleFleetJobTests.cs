@@ -5,25 +5,36 @@ using AksPosture.Web.Features.SampleFleet;
 using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AksPosture.Web.Tests.Features.SampleFleet;
 
-public sealed class SampleFleetSeederTests(SampleFleetPortalFixture portal) : IClassFixture<SampleFleetPortalFixture>
+public sealed class SampleFleetJobTests(SampleFleetPortalFixture portal) : IClassFixture<SampleFleetPortalFixture>
 {
     private static readonly string[] SubscriptionNames = ["Contoso Production", "Contoso Non-Production", "Contoso Platform Sandbox"];
 
     [Fact]
-    public async Task Seeder_FreshDatabase_Stores24SampleClustersIn3Subscriptions()
+    public async Task SampleFleetJob_FreshDatabase_Stores24SampleClustersIn3Subscriptions()
     {
         await SeedingFinishedAsync();
 
         await using var db = await CreateDbAsync();
         var run = await db.AssessmentRuns.SingleAsync();
-        Assert.Equal((SampleFleetSeeder.Trigger, RunStatus.Succeeded, 24), (run.Trigger, run.Status, run.ClustersAssessed));
+        Assert.Equal((SampleFleetJob.Trigger, RunStatus.Succeeded, 24), (run.Trigger, run.Status, run.ClustersAssessed));
         Assert.Equal(24, await db.Clusters.CountAsync(c => c.IsSample && c.LatestRunId == run.Id));
         Assert.Equal(SubscriptionNames.Order(), (await db.Subscriptions.Select(s => s.DisplayName).ToListAsync()).Order());
         Assert.Equal(24 * 6, await db.PillarScoreRollups.CountAsync());
+    }
+
+    [Fact]
+    public async Task SampleFleetJob_RunAgain_DoesNotSeedTwice()
+    {
+        await SeedingFinishedAsync();
+
+        await portal.Service<SampleFleetJob>().SeedAsync(CancellationToken.None);
+
+        await using var db = await CreateDbAsync();
+        Assert.Equal(1, await db.AssessmentRuns.CountAsync(r => r.Trigger == SampleFleetJob.Trigger));
+        Assert.Equal(24, await db.Clusters.CountAsync());
     }
 
     [Fact]
@@ -66,11 +77,7 @@ public sealed class SampleFleetSeederTests(SampleFleetPortalFixture portal) : IC
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task SeedingFinishedAsync()
-    {
-        var seeder = portal.Factory.Services.GetServices<IHostedService>().OfType<SampleFleetSeeder>().Single();
-        await seeder.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1));
-    }
+    private Task SeedingFinishedAsync() => portal.SampleFleetLoadedAsync();
 
     private Task<AppDbContext> CreateDbAsync() =>
         portal.Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

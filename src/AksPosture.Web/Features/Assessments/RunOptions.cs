@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AksPosture.Web.Features.Assessments;
+
+/// <summary>How runs are split and watched: section <c>Runs</c>.</summary>
+public sealed class RunOptions
+{
+    public const string SectionName = "Runs";
+
+    /// <summary>The most clusters one job assesses; a larger subscription is split into several jobs.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// A queued or running run that has made no progress for this long is failed, freeing its scope. Longer than
+    /// Hangfire's retries of one job take (about half an hour for five attempts).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromHours(1);
+}
