@@ -15,10 +15,10 @@ internal static class CollectBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var clusters = IntOption(args, "--clusters", 10_000);
-        var subscriptions = IntOption(args, "--subscriptions", 500);
-        var latency = TimeSpan.FromMilliseconds(IntOption(args, "--latency-ms", 50));
-        var concurrency = IntOption(args, "--concurrency", 64);
+        var clusters = BenchmarkInputs.IntOption(args, "--clusters", 10_000);
+        var subscriptions = BenchmarkInputs.IntOption(args, "--subscriptions", 500);
+        var latency = TimeSpan.FromMilliseconds(BenchmarkInputs.IntOption(args, "--latency-ms", 50));
+        var concurrency = BenchmarkInputs.IntOption(args, "--concurrency", 64);
 
         await using var emulator = await AzureEmulatorServer.StartAsync(new EmulatorOptions { Clusters = clusters, Subscriptions = subscriptions, Latency = latency });
         var folder = Directory.CreateTempSubdirectory("aksposture-bench-");
@@ -61,12 +61,6 @@ internal static class CollectBenchmark
 
     private static string Format(IEnumerable<KeyValuePair<string, int>> counts) =>
         string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
-
-    private static int IntOption(IReadOnlyList<string> args, string name, int fallback)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 
     private sealed class Progress(Action<CollectionProgress> report) : IProgress<CollectionProgress>
     {

@@ -13,9 +13,9 @@ internal static class EngineBenchmark
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var clusters = IntOption(args, "--clusters", 10_000);
-        var seed = IntOption(args, "--seed", 1);
-        var sampleFolder = Path.Combine(RepositoryRoot(), "src", "AksPosture.Web", "Features", "SampleFleet", "Data");
+        var clusters = BenchmarkInputs.IntOption(args, "--clusters", 10_000);
+        var seed = BenchmarkInputs.IntOption(args, "--seed", 1);
+        var sampleFolder = BenchmarkInputs.SampleFleetFolder;
         var documents = SyntheticFleet.Generate(sampleFolder, clusters, seed);
         var megabytes = documents.Sum(d => (long)d.Length) / 1_048_576.0;
         Console.WriteLine($"{clusters} synthetic clusters from the sample fleet ({megabytes:0.0} MiB of JSON), {RuleCatalog.All.Count} rules, rule set {RuleCatalog.Version}");
@@ -117,22 +117,5 @@ internal static class EngineBenchmark
         var before = GC.GetAllocatedBytesForCurrentThread();
         work();
         return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    private static int IntOption(IReadOnlyList<string> args, string name, int fallback)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count && int.TryParse(args[index + 1], out var value) ? value : fallback;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AksPosture.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 }

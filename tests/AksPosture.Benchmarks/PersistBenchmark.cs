@@ -30,10 +30,10 @@ internal static class PersistBenchmark
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var clusters = Option(args, "--clusters", 10_000);
-        var days = Option(args, "--days", 365);
-        var efClusters = Option(args, "--ef-clusters", clusters);
-        var samples = Option(args, "--samples", 50);
+        var clusters = BenchmarkInputs.IntOption(args, "--clusters", 10_000);
+        var days = BenchmarkInputs.IntOption(args, "--days", 365);
+        var efClusters = BenchmarkInputs.IntOption(args, "--ef-clusters", clusters);
+        var samples = BenchmarkInputs.IntOption(args, "--samples", 50);
         if (Environment.GetEnvironmentVariable("ConnectionStrings__Posture") is not { Length: > 0 } server)
         {
             Console.Error.WriteLine("Set ConnectionStrings__Posture to a PostgreSQL server whose user may create databases (scripts/local-postgres.sh prints one).");
@@ -91,7 +91,7 @@ internal static class PersistBenchmark
     private static List<FleetCluster> Assess(int count)
     {
         var stopwatch = Stopwatch.StartNew();
-        var folder = Path.Combine(RepositoryRoot(), "src", "AksPosture.Web", "Features", "SampleFleet", "Data");
+        var folder = BenchmarkInputs.SampleFleetFolder;
         var settings = AssessmentSettings.Default with { AsOf = DateOnly.FromDateTime(DateTime.UtcNow) };
         var fleet = SyntheticFleet.Generate(folder, count, seed: 1)
             .SelectMany(d => SnapshotReader.Read(d, "bench").Snapshots)
@@ -314,22 +314,5 @@ internal static class PersistBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static int Option(IReadOnlyList<string> args, string name, int fallback)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count && int.TryParse(args[index + 1], out var value) ? value : fallback;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AksPosture.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 }
