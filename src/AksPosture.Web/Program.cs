@@ -7,6 +7,7 @@ using AksPosture.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
+builder.AddAccess();
 builder.AddHealthEndpoints();
 builder.AddJobs();
 builder.AddAssessments();
@@ -20,6 +21,8 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseApiErrors();
+app.UseAccess();
+app.MapSampleUserSwitch();
 app.MapHealthEndpoints();
 app.MapImportsApi();
 app.MapAssessmentsApi();

@@ -1,9 +1,11 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Audit;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Data;
@@ -27,6 +29,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ScopeScoreRollup> ScopeScoreRollups => Set<ScopeScoreRollup>();
 
     public DbSet<AssessmentSchedule> Schedules => Set<AssessmentSchedule>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,7 +6,7 @@ namespace AksPosture.Web.Tests.Hosting;
 public sealed class JobsDashboardTests
 {
     [Fact]
-    public async Task JobsDashboard_Production_IsClosedUntilSignInExists()
+    public async Task JobsDashboard_Production_IsForbidden()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await using var factory = new PortalFactory(database.ConnectionString, sampleFleet: false, environment: "Production");
@@ -14,6 +14,6 @@ public sealed class JobsDashboardTests
 
         var response = await client.GetAsync("/ops/jobs");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

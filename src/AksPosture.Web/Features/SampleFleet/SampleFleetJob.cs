@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AksPosture.Web.Features.SampleFleet;
 
 /// <summary>
-/// Assesses the sample fleet once, when the database has no runs yet, so a fresh portal has something to show.
+/// Assesses the sample fleet once (and adds its teams), when the database has no runs yet, so a fresh portal has something to show.
 /// Every replica queues it at start; the check below (under a lock) makes only the first one seed.
 /// </summary>
 public sealed class SampleFleetJob(
@@ -16,6 +16,7 @@ public sealed class SampleFleetJob(
     SampleFleetLoader loader,
     AssessmentService assessments,
     IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider time,
     ILogger<SampleFleetJob> logger)
 {
     public const string Trigger = "startup-sample";
@@ -57,6 +58,12 @@ public sealed class SampleFleetJob(
             var stopwatch = Stopwatch.StartNew();
             var fleet = loader.Load();
             var outcome = await assessments.AssessAsync(fleet.Clusters, fleet.SubscriptionNames, Trigger, isSample: true, cancellationToken);
+            if (!await db.Teams.AnyAsync(cancellationToken))
+            {
+                db.Teams.AddRange(SampleTeams.Create(time.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             logger.LogInformation(
                 "Sample fleet loaded: {Assessed} of {Total} invented clusters in {Subscriptions} subscriptions assessed in {ElapsedMs} ms (run {RunId}, {Status})",
                 outcome.Run.ClustersAssessed, outcome.Run.ClustersTotal, fleet.Clusters.Select(c => c.SubscriptionId).Distinct().Count(),
