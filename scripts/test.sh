@@ -11,12 +11,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # shellcheck source=scripts/local-postgres.sh
 source scripts/local-postgres.sh
+# shellcheck source=scripts/chromium.sh
+source scripts/chromium.sh
 
 # Stop the server on any exit, but only if this script started it.
 trap aksp_pg_stop EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+aksp_chromium_ensure
 aksp_pg_start
 
 if [[ -f .config/dotnet-tools.json ]]; then
