@@ -1,5 +1,6 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Collection;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Schedules;
@@ -27,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ScopeScoreRollup> ScopeScoreRollups => Set<ScopeScoreRollup>();
 
     public DbSet<AssessmentSchedule> Schedules => Set<AssessmentSchedule>();
+
+    public DbSet<ClusterCollection> ClusterCollections => Set<ClusterCollection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
