@@ -12,7 +12,7 @@ namespace AksPosture.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PortalFactory(
     string connectionString,
-    bool sampleFleet,
+    bool? sampleFleet,
     bool migrate = true,
     bool worker = false,
     string? environment = null,
@@ -26,7 +26,11 @@ public sealed class PortalFactory(
         // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before Build().
         builder.UseSetting("ConnectionStrings:Posture", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrate ? "true" : "false");
-        builder.UseSetting("SampleFleet:Enabled", sampleFleet ? "true" : "false");
+        if (sampleFleet is { } sample)
+        {
+            builder.UseSetting("SampleFleet:Enabled", sample ? "true" : "false");
+        }
+
         builder.UseSetting("Jobs:Worker", worker ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");

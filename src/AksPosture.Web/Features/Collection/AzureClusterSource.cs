@@ -36,7 +36,7 @@ public sealed class AzureClusterSource(
 
     public async Task<ClusterListing> ListAsync(AppDbContext db, Guid runId, RunScope scope, CancellationToken cancellationToken)
     {
-        var configured = options.Value.FleetScope;
+        var configured = options.Value.ToFleetScope();
         var (azureScope, include) = LiveRunScope.For(configured, scope);
         var fleet = await CollectAsync(runId, azureScope, include, cancellationToken);
 

@@ -35,8 +35,8 @@ public sealed class LiveAzureOptions
     public static bool IsConfiguredIn(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration[$"{SectionName}:{nameof(Scope)}"]);
 
-    /// <summary>The configured scope as Resource Graph takes it; only valid when <see cref="IsConfigured"/> and validated.</summary>
-    public FleetScope FleetScope => TryParseScope(Scope, out var scope) ? scope : throw new InvalidOperationException($"Azure:Scope '{Scope}' is not valid.");
+    /// <summary>The configured scope as Resource Graph takes it (a method, not a property: validation reads every property).</summary>
+    public FleetScope ToFleetScope() => TryParseScope(Scope, out var scope) ? scope : throw new InvalidOperationException($"Azure:Scope '{Scope}' is not valid.");
 
     public static bool TryParseScope(string? text, [NotNullWhen(true)] out FleetScope? scope)
     {
