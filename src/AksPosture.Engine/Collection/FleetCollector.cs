@@ -24,6 +24,7 @@ public sealed class FleetCollector(AzureRestClient client, TimeProvider? time = 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var clusters = new List<ClusterSnapshot>();
+        var excluded = new List<ClusterSnapshot>();
         var azure = new ConcurrentDictionary<string, (List<KeyValuePair<string, JsonNode?>> Sets, List<CollectionProblem> Problems)>(StringComparer.OrdinalIgnoreCase);
         var inCluster = new ConcurrentDictionary<string, (KubernetesInventory? Inventory, CollectionProblem? Problem)>(StringComparer.OrdinalIgnoreCase);
         var toArm = Channel.CreateUnbounded<ClusterSnapshot>();
@@ -51,6 +52,12 @@ public sealed class FleetCollector(AzureRestClient client, TimeProvider? time = 
                 foreach (var row in page)
                 {
                     var snapshot = new ClusterSnapshot(row, $"Resource Graph ({options.Scope})");
+                    if (options.Include is { } include && !include(snapshot))
+                    {
+                        excluded.Add(snapshot);
+                        continue;
+                    }
+
                     clusters.Add(snapshot);
                     toArm.Writer.TryWrite(snapshot);
                     if (options.CollectKubernetes)
@@ -79,7 +86,10 @@ public sealed class FleetCollector(AzureRestClient client, TimeProvider? time = 
         }
 
         var snapshots = clusters.Select(c => Assemble(c, azure.GetValueOrDefault(c.Id), inCluster.GetValueOrDefault(c.Id), tables)).ToList();
-        return new FleetCollection(snapshots, await names.ConfigureAwait(false), inventoryQueries, client.Statistics, _time.GetElapsedTime(started));
+        return new FleetCollection(snapshots, await names.ConfigureAwait(false), inventoryQueries, client.Statistics, _time.GetElapsedTime(started))
+        {
+            Excluded = excluded,
+        };
     }
 
     private static ClusterSnapshot Assemble(ClusterSnapshot cluster, (List<KeyValuePair<string, JsonNode?>> Sets, List<CollectionProblem> Problems) azure,
@@ -127,6 +137,12 @@ public sealed class FleetCollectorOptions
     public int KubernetesConcurrency { get; init; } = 8;
 
     public TimeSpan MetricsWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Which clusters of the inventory to collect, for selections Resource Graph's scope cannot express (a tag, some
+    /// subscriptions of a management group); null collects them all. The others are listed in <see cref="FleetCollection.Excluded"/>.
+    /// </summary>
+    public Func<ClusterSnapshot, bool>? Include { get; init; }
 }
 
 /// <summary>The collected fleet: clusters with their data sets and problems, subscription names, and the calls it took.</summary>
@@ -135,7 +151,11 @@ public sealed record FleetCollection(
     IReadOnlyDictionary<string, string> SubscriptionNames,
     int InventoryQueries,
     CallStatistics Statistics,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Clusters the inventory listed that <see cref="FleetCollectorOptions.Include"/> left out: they exist, nothing else was read.</summary>
+    public IReadOnlyList<ClusterSnapshot> Excluded { get; init; } = [];
+}
 
 /// <summary>How far a stage has come: clusters done out of the clusters known so far.</summary>
 public sealed record CollectionProgress(string Stage, int Done, int Total);

@@ -1,6 +1,7 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Audit;
+using AksPosture.Web.Features.Collection;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Schedules;
@@ -33,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ClusterCollection> ClusterCollections => Set<ClusterCollection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

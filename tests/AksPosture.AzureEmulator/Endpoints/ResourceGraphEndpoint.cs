@@ -74,7 +74,8 @@ internal sealed partial class ResourceGraphEndpoint(AzureEmulatorServer emulator
         var subscriptions = Scope(body);
         return emulator.Fleet.Tables.Rows(table).Where(r =>
             (types.Count == 0 || types.Contains((string?)r["type"] ?? ""))
-            && (subscriptions is null || subscriptions.Contains((string?)r["subscriptionId"] ?? "")));
+            && (subscriptions is null || subscriptions.Contains((string?)r["subscriptionId"] ?? ""))
+            && !emulator.Faults.IsHidden((string?)r["subscriptionId"] ?? ""));
     }
 
     /// <summary>The subscriptions a request covers, or null for all (no scope given).</summary>

@@ -34,6 +34,23 @@ public sealed class FleetCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_Include_CollectsOnlyChosenClustersAndListsTheOthersAsExcluded()
+    {
+        await using var azure = await EmulatedAzure.StartAsync(new EmulatorOptions { Clusters = 8, Subscriptions = 2 });
+        var chosen = azure.Emulator.Fleet.Subscriptions[0].Id;
+
+        var fleet = await new FleetCollector(azure.Client).CollectAsync(
+            new FleetCollectorOptions { CollectKubernetes = false, Include = c => c.SubscriptionId == chosen }, null, CancellationToken.None);
+
+        Assert.Equal(4, fleet.Clusters.Count);
+        Assert.All(fleet.Clusters, c => Assert.Equal(chosen, c.SubscriptionId));
+        Assert.Equal(4, fleet.Excluded.Count);
+        Assert.All(fleet.Excluded, c => Assert.NotEqual(chosen, c.SubscriptionId));
+        Assert.Equal(4, azure.Emulator.Log.Count(CallKind.DiagnosticSettings));
+        Assert.DoesNotContain(azure.Emulator.Log.Calls, c => c.Kind == CallKind.DiagnosticSettings && !c.Path.Contains(chosen, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task CollectAsync_RowsOfTables_GoToTheirOwnClusters()
     {
         await using var azure = await EmulatedAzure.StartAsync(new EmulatorOptions { Clusters = 16, Subscriptions = 2 });

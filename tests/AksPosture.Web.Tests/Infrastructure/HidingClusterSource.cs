@@ -12,20 +12,20 @@ public sealed class HidingClusterSource : IClusterSource
 
     public HashSet<string> Hidden { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IReadOnlyList<ClusterRef>> ListAsync(AppDbContext db, RunScope scope, CancellationToken cancellationToken)
+    public async Task<ClusterListing> ListAsync(AppDbContext db, Guid runId, RunScope scope, CancellationToken cancellationToken)
     {
-        var clusters = await _stored.ListAsync(db, scope, cancellationToken);
+        var listing = await _stored.ListAsync(db, runId, scope, cancellationToken);
         if (Hidden.Count == 0)
         {
-            return clusters;
+            return listing;
         }
 
         var hidden = await db.Clusters.Where(c => Hidden.Contains(c.Name)).Select(c => c.Id).ToListAsync(cancellationToken);
-        return clusters.Where(c => !hidden.Contains(c.Id)).ToList();
+        return listing with { Clusters = listing.Clusters.Where(c => !hidden.Contains(c.Id)).ToList() };
     }
 
-    public Task<IReadOnlyList<SourcedSnapshot>> LoadAsync(AppDbContext db, IReadOnlyList<Guid> clusterIds, CancellationToken cancellationToken) =>
-        _stored.LoadAsync(db, clusterIds, cancellationToken);
+    public Task<IReadOnlyList<SourcedSnapshot>> LoadAsync(AppDbContext db, Guid runId, IReadOnlyList<Guid> clusterIds, CancellationToken cancellationToken) =>
+        _stored.LoadAsync(db, runId, clusterIds, cancellationToken);
 }
 
 /// <summary>A portal without workers whose cluster source can hide clusters.</summary>

@@ -12,11 +12,12 @@ namespace AksPosture.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PortalFactory(
     string connectionString,
-    bool sampleFleet,
+    bool? sampleFleet,
     bool migrate = true,
     bool worker = false,
     string? environment = null,
-    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -25,10 +26,19 @@ public sealed class PortalFactory(
         // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before Build().
         builder.UseSetting("ConnectionStrings:Posture", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", migrate ? "true" : "false");
-        builder.UseSetting("SampleFleet:Enabled", sampleFleet ? "true" : "false");
+        if (sampleFleet is { } sample)
+        {
+            builder.UseSetting("SampleFleet:Enabled", sample ? "true" : "false");
+        }
+
         builder.UseSetting("Jobs:Worker", worker ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (environment is not null)
         {
             builder.UseEnvironment(environment);

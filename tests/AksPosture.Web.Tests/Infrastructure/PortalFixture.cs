@@ -18,6 +18,9 @@ public class PortalFixture : IAsyncLifetime
 
     protected virtual bool Worker => false;
 
+    /// <summary>Configuration the portal starts with, on top of the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public PortalFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public string ConnectionString => _database!.ConnectionString;
@@ -25,7 +28,7 @@ public class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresServer.CreateDatabaseAsync();
-        _factory = new PortalFactory(_database.ConnectionString, SampleFleet, Migrate, Worker, configureServices: ConfigureServices);
+        _factory = new PortalFactory(_database.ConnectionString, SampleFleet, Migrate, Worker, configureServices: ConfigureServices, settings: Settings);
 
         // Starting the server runs Program: migrations, then hosted services.
         _ = _factory.Server;

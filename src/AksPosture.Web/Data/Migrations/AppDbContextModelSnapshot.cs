@@ -42,6 +42,10 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("clusters_assessed");
 
+                    b.Property<int?>("ClustersCollected")
+                        .HasColumnType("integer")
+                        .HasColumnName("clusters_collected");
+
                     b.Property<int>("ClustersFailed")
                         .HasColumnType("integer")
                         .HasColumnName("clusters_failed");
@@ -318,6 +322,45 @@ namespace AksPosture.Web.Data.Migrations
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Collection.ClusterCollection", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<DateTimeOffset>("CollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("collected_at");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid?>("FailedRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("failed_run_id");
+
+                    b.Property<string>("Failure")
+                        .HasColumnType("text")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("RetainedDataSets")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("retained_data_sets")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("ClusterId")
+                        .HasName("pk_cluster_collections");
+
+                    b.ToTable("cluster_collections", (string)null);
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Findings.Finding", b =>
@@ -720,6 +763,16 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessment_run_batches_assessment_runs_run_id");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Collection.ClusterCollection", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
+                        .WithOne()
+                        .HasForeignKey("AksPosture.Web.Features.Collection.ClusterCollection", "ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cluster_collections_clusters_cluster_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Findings.Finding", b =>

@@ -47,6 +47,12 @@ public sealed class AssessmentRun
 
     public int ClustersFailed { get; set; }
 
+    /// <summary>
+    /// Clusters read from Azure so far, while a live source collects the run's scope (the run is still queued then and
+    /// <see cref="ClustersTotal"/> is the inventory so far); null when the run's clusters come from stored snapshots.
+    /// </summary>
+    public int? ClustersCollected { get; set; }
+
     public int BatchesTotal { get; set; }
 
     public int BatchesDone { get; set; }

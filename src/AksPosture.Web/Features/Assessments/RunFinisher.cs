@@ -104,11 +104,12 @@ internal static class RunFinisher
         }
     }
 
+    // A note the run got when it was planned (clusters that could not be collected) stays, after the finishing error if any.
     private static Task SetStatusAsync(AppDbContext db, Guid runId, RunStatus status, DateTimeOffset now, string? error, CancellationToken cancellationToken) =>
         db.AssessmentRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.Status, status)
                 .SetProperty(r => r.FinishedAt, now)
                 .SetProperty(r => r.HeartbeatAt, now)
-                .SetProperty(r => r.Error, error),
+                .SetProperty(r => r.Error, r => error == null ? r.Error : r.Error == null ? error : error + " " + r.Error),
             cancellationToken);
 }

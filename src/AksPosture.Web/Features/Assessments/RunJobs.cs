@@ -27,42 +27,66 @@ public sealed class RunJobs(
     public async Task PlanAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var queued = await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.Status == RunStatus.Queued, cancellationToken);
+        if (queued is not null)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM assessment_runs WHERE id = {runId} FOR UPDATE", cancellationToken);
-            var run = await db.AssessmentRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
-            if (run is null || run.IsFinished)
-            {
-                return;
-            }
-
-            if (run.Status == RunStatus.Queued)
-            {
-                if (!RunScope.TryParse(run.Scope, out var scope))
-                {
-                    await FailAsync(db, run, $"The scope '{run.Scope}' is not one AksPosture understands: use {RunScope.Grammar}.", cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return;
-                }
-
-                var clusters = await source.ListAsync(db, scope, cancellationToken);
-                var batches = RunBatches.Split(runId, clusters, options.Value.BatchSize);
-                db.RunBatches.AddRange(batches);
-                var now = time.GetUtcNow();
-                run.Status = RunStatus.Running;
-                run.StartedAt = now;
-                run.HeartbeatAt = now;
-                run.ClustersTotal = clusters.Count;
-                run.BatchesTotal = batches.Count;
-                await db.SaveChangesAsync(cancellationToken);
-                await RunPartitions.CreateAsync((NpgsqlConnection)db.Database.GetDbConnection(), runId, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Run {RunId} ({Scope}) planned: {Clusters} clusters in {Batches} batches", runId, scope, clusters.Count, batches.Count);
-            }
+            // Listed before the run's row is locked: a live source collects from Azure for a while and writes its progress to that row.
+            var (listing, error) = await ListAsync(db, queued, cancellationToken);
+            await PlanBatchesAsync(db, runId, listing, error, cancellationToken);
         }
 
         await EnqueuePendingAsync(db, runId, cancellationToken);
+    }
+
+    private async Task<(ClusterListing? Listing, string? Error)> ListAsync(AppDbContext db, AssessmentRun run, CancellationToken cancellationToken)
+    {
+        if (!RunScope.TryParse(run.Scope, out var scope))
+        {
+            return (null, $"The scope '{run.Scope}' is not one AksPosture understands: use {RunScope.Grammar}.");
+        }
+
+        try
+        {
+            return (await source.ListAsync(db, run.Id, scope, cancellationToken), null);
+        }
+        catch (ClusterSourceException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private async Task PlanBatchesAsync(AppDbContext db, Guid runId, ClusterListing? listing, string? error, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM assessment_runs WHERE id = {runId} FOR UPDATE", cancellationToken);
+        var run = await db.AssessmentRuns.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is not { Status: RunStatus.Queued })
+        {
+            // Another attempt planned (or the watchdog failed) the run meanwhile.
+            return;
+        }
+
+        if (listing is null)
+        {
+            await FailAsync(db, run, error ?? "The clusters of the scope could not be listed.", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var batches = RunBatches.Split(runId, listing.Clusters, options.Value.BatchSize);
+        db.RunBatches.AddRange(batches);
+        var now = time.GetUtcNow();
+        run.Status = RunStatus.Running;
+        run.StartedAt ??= now;
+        run.HeartbeatAt = now;
+        run.ClustersTotal = listing.Clusters.Count;
+        run.BatchesTotal = batches.Count;
+        run.Error = listing.Note;
+        await db.SaveChangesAsync(cancellationToken);
+        await RunPartitions.CreateAsync((NpgsqlConnection)db.Database.GetDbConnection(), runId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Run {RunId} ({Scope}) planned: {Clusters} clusters in {Batches} batches", runId, run.Scope, listing.Clusters.Count, batches.Count);
     }
 
     [AutomaticRetry(Attempts = 5)]
@@ -117,7 +141,7 @@ public sealed class RunJobs(
         var asOf = settings with { AsOf = DateOnly.FromDateTime((run.StartedAt ?? run.QueuedAt).UtcDateTime) };
         var stored = new List<StoredAssessment>();
         var failed = 0;
-        foreach (var sourced in await source.LoadAsync(db, batch.ClusterIds, cancellationToken))
+        foreach (var sourced in await source.LoadAsync(db, run.Id, batch.ClusterIds, cancellationToken))
         {
             var evaluation = sourced.Snapshot is null ? null : ClusterEvaluator.Evaluate(sourced.Snapshot, asOf, logger);
             if (evaluation?.Assessment is { } assessment)

@@ -79,15 +79,19 @@ public sealed record RunView(
     int ClustersTotal,
     int ClustersAssessed,
     int ClustersFailed,
+    int? ClustersCollected,
     string RuleSetVersion,
     string ScoringVersion,
     string? Error)
 {
     public static RunView From(AssessmentRun run) => new(
         run.Id, run.Status.ToString().ToLowerInvariant(), run.Trigger, run.Scope, run.ScheduleId, run.QueuedAt, run.StartedAt, run.FinishedAt,
-        run.ClustersTotal, run.ClustersAssessed, run.ClustersFailed, run.RuleSetVersion, run.ScoringVersion, run.Error);
+        run.ClustersTotal, run.ClustersAssessed, run.ClustersFailed, run.ClustersCollected, run.RuleSetVersion, run.ScoringVersion, run.Error);
 
     public bool IsActive => Status is "queued" or "running";
+
+    /// <summary>A live source is reading the run's clusters from Azure; assessing has not begun.</summary>
+    public bool IsCollecting => Status is "queued" && ClustersCollected is not null;
 }
 
 public sealed record RunPage(IReadOnlyList<RunView> Items, int Page, int PageSize, int Total);
