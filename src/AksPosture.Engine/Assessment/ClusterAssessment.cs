@@ -20,10 +20,15 @@ public static class ClusterAssessor
         }
 
         // Object results follow their rule's cluster-level result, so a report lists them together.
-        var results = (rules ?? RuleCatalog.All)
-            .Select(rule => rule.Evaluate(snapshot, settings))
-            .SelectMany(result => result.ObjectResults.Count == 0 ? [result] : result.ObjectResults.Prepend(result))
-            .ToList();
+        rules ??= RuleCatalog.All;
+        var results = new List<RuleResult>(rules.Count);
+        foreach (var rule in rules)
+        {
+            var result = rule.Evaluate(snapshot, settings);
+            results.Add(result);
+            results.AddRange(result.ObjectResults);
+        }
+
         return new ClusterAssessment(snapshot, results, ScoreCalculator.Score(results));
     }
 }

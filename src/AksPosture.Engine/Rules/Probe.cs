@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Assessment;
@@ -10,7 +9,7 @@ namespace AksPosture.Engine.Rules;
 /// A rule's window onto a snapshot. Every value read through it is recorded as evidence, so a result always
 /// shows what it was decided from, including properties that were absent.
 /// </summary>
-public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
+public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 {
     private readonly List<Evidence> _evidence = [];
     // Most rules read a handful of values; the set of recorded paths is only built once a rule reads many.
@@ -148,67 +147,6 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 
         return node;
     }
-
-    internal static string? AsText(string path, JsonNode? node) => node switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.ToJsonString(),
-        _ => throw new UnreadableValueException(path, "expected a text value"),
-    };
-
-    internal static bool? AsBool(string path, JsonNode? node)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue v)
-        {
-            switch (v.GetValueKind())
-            {
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                case JsonValueKind.String when bool.TryParse(v.GetValue<string>(), out var parsed):
-                    return parsed;
-            }
-        }
-
-        throw new UnreadableValueException(path, "expected true or false");
-    }
-
-    internal static int? AsInt(string path, JsonNode? node)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue v)
-        {
-            if (v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var number))
-            {
-                return number;
-            }
-
-            if (v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return parsed;
-            }
-        }
-
-        throw new UnreadableValueException(path, "expected a whole number");
-    }
-
-    internal static IReadOnlyList<string> AsTextList(string path, JsonNode? node) => node switch
-    {
-        null => [],
-        JsonArray array => array.Select(item => AsText(path, item) ?? "").ToList(),
-        _ => throw new UnreadableValueException(path, "expected an array"),
-    };
 }
 
 /// <summary>A rule's verdict before the engine attaches metadata and evidence.</summary>

@@ -57,18 +57,21 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
 
     private RuleResult ToResult(Outcome outcome, Probe probe)
     {
+        var objectResults = outcome.Objects.Count == 0 ? [] : new RuleResult[outcome.Objects.Count];
+        for (var i = 0; i < objectResults.Length; i++)
+        {
+            var finding = outcome.Objects[i];
+            objectResults[i] = new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, finding.Status, finding.Message, finding.Evidence)
+            {
+                ObjectKey = finding.ObjectKey,
+                CheckId = Definition.EffectiveCheckId,
+            };
+        }
+
         return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, probe.Evidence)
         {
             CheckId = Definition.EffectiveCheckId,
-            ObjectResults = outcome.Objects.Count == 0
-                ? []
-                : outcome.Objects
-                    .Select(o => new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, o.Status, o.Message, o.Evidence)
-                    {
-                        ObjectKey = o.ObjectKey,
-                        CheckId = Definition.EffectiveCheckId,
-                    })
-                    .ToList(),
+            ObjectResults = objectResults,
         };
     }
 }

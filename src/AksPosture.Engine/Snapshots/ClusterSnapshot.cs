@@ -55,7 +55,7 @@ public sealed class ClusterSnapshot
 
     /// <summary>A string value, or null for anything else: a malformed envelope must not stop the reader.</summary>
     internal static string? TextOf(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        node is JsonValue v && v.TryGetString(out var s) ? s : null;
 
     private static Dictionary<string, string> ReadTags(JsonObject? tags)
     {
@@ -67,7 +67,7 @@ public sealed class ClusterSnapshot
 
         foreach (var (key, value) in tags)
         {
-            result[key] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
+            result[key] = value is JsonValue v && v.TryGetString(out var s) ? s : value?.ToJsonString() ?? "";
         }
 
         return result;

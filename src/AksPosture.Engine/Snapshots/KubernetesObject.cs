@@ -17,9 +17,9 @@ public sealed class KubernetesObject(JsonObject json)
 
     private string? _key;
 
-    public string? Label(string key) => (Json["metadata"]?["labels"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? Label(string key) => ClusterSnapshot.TextOf((Json["metadata"]?["labels"] as JsonObject)?[key]);
 
-    public string? Annotation(string key) => (Json["metadata"]?["annotations"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? Annotation(string key) => ClusterSnapshot.TextOf((Json["metadata"]?["annotations"] as JsonObject)?[key]);
 
     public bool HasOwner => Json["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
 }

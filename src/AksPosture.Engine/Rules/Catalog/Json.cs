@@ -37,8 +37,8 @@ internal static class Json
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
         JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
-        JsonValue v when v.TryGetValue<string>(out var s) && s.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
-        JsonValue v when v.TryGetValue<string>(out var s) && s.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        JsonValue v when v.TryGetString(out var s) && s.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        JsonValue v when v.TryGetString(out var s) && s.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
         _ => null,
     };
 
