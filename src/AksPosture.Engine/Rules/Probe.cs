@@ -20,9 +20,9 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
     public IReadOnlyList<Evidence> Evidence => _evidence;
 
     /// <summary>Reads a dotted path (<c>properties.apiServerAccessProfile.enablePrivateCluster</c>) and records it.</summary>
-    public JsonNode? Read(string path) => Record(path, Navigate(Snapshot.Resource, path));
+    public JsonNode? Read(string path) => Record(Snapshot.Reads.Property(path)).Node;
 
-    public string? Text(string path) => AsText(path, Read(path));
+    public string? Text(string path) => Record(Snapshot.Reads.Property(path)).Text;
 
     /// <summary>Reads a boolean; ARM add-on settings spell booleans as strings, so "true"/"false" count too.</summary>
     public bool? Bool(string path) => AsBool(path, Read(path));
@@ -42,29 +42,15 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
     /// <summary>The agent pools in <c>properties.agentPoolProfiles</c>; the count read is recorded as evidence.</summary>
     public IReadOnlyList<AgentPool> Pools()
     {
-        var node = Navigate(Snapshot.Resource, "properties.agentPoolProfiles");
-        if (node is not null and not JsonArray)
+        var list = Snapshot.Reads.Pools;
+        var entries = list.Entries;
+        var pools = new AgentPool[entries.Count];
+        for (var i = 0; i < pools.Length; i++)
         {
-            throw new UnreadableValueException("properties.agentPoolProfiles", "expected an array of agent pools");
+            pools[i] = new AgentPool(this, entries[i]);
         }
 
-        var entries = (JsonArray?)node ?? [];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i] is not JsonObject)
-            {
-                throw new UnreadableValueException($"properties.agentPoolProfiles[{i}]", "expected an agent pool object");
-            }
-        }
-
-        var pools = entries.Cast<JsonObject>()
-            .Select((pool, i) => new AgentPool(this, pool, Snapshots.ClusterSnapshot.TextOf(pool["name"]) ?? $"#{i}"))
-            .ToList();
-        if (!HasRecorded("properties.agentPoolProfiles"))
-        {
-            Note("properties.agentPoolProfiles", node is null ? null : $"{pools.Count} pool(s): {string.Join(", ", pools.Select(p => p.Name))}");
-        }
-
+        Record(list.Summary);
         return pools;
     }
 
@@ -106,6 +92,22 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
 
         _paths = new HashSet<string>(_evidence.Select(e => e.Path), StringComparer.Ordinal);
         return _paths.Contains(path);
+    }
+
+    /// <summary>Records a value read through <see cref="SnapshotReads"/>, whose evidence is shared by every rule.</summary>
+    internal ValueRead Record(ValueRead read)
+    {
+        Record(read.Evidence);
+        return read;
+    }
+
+    internal void Record(Evidence evidence)
+    {
+        if (!HasRecorded(evidence.Path))
+        {
+            _evidence.Add(evidence);
+            _paths?.Add(evidence.Path);
+        }
     }
 
     internal JsonNode? Record(string path, JsonNode? value)

@@ -50,6 +50,18 @@ public sealed class ClusterSnapshot
     /// </summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(System.Reflection.MethodInfo, object?, object), object> CheckCache { get; } = new();
 
+    /// <summary>Values rules have read, kept so the next rule reading the same one does not look it up again.</summary>
+    internal Rules.SnapshotReads Reads => _reads ?? CreateReads();
+
+    // Created on first use rather than on reading, so snapshots that are never assessed do not carry one.
+    private Rules.SnapshotReads? _reads;
+
+    private Rules.SnapshotReads CreateReads()
+    {
+        Interlocked.CompareExchange(ref _reads, new Rules.SnapshotReads(Resource), null);
+        return _reads;
+    }
+
     public ClusterSnapshot WithKubernetes(KubernetesInventory? kubernetes, CollectionProblem? problem = null) =>
         new(Resource, Source) { Kubernetes = kubernetes, KubernetesProblem = problem, Azure = Azure };
 
