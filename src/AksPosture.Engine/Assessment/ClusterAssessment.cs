@@ -21,10 +21,17 @@ public static class ClusterAssessor
 
         // Object results follow their rule's cluster-level result, so a report lists them together.
         rules ??= RuleCatalog.All;
-        var results = new List<RuleResult>(rules.Count);
-        foreach (var rule in rules)
+        var evaluated = new RuleResult[rules.Count];
+        var count = 0;
+        for (var i = 0; i < evaluated.Length; i++)
         {
-            var result = rule.Evaluate(snapshot, settings);
+            evaluated[i] = rules[i].Evaluate(snapshot, settings);
+            count += 1 + evaluated[i].ObjectResults.Count;
+        }
+
+        var results = new List<RuleResult>(count);
+        foreach (var result in evaluated)
+        {
             results.Add(result);
             results.AddRange(result.ObjectResults);
         }

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -20,6 +22,24 @@ internal static class JsonStrings
         }
 
         return value.TryGetValue(out text);
+    }
+
+    /// <summary>
+    /// Copies a string value into <paramref name="buffer"/> without making a string of it. False when the node is
+    /// not a parsed string, is written with escapes, or does not fit: the caller then reads it the ordinary way.
+    /// </summary>
+    public static bool TryCopyString(JsonNode? node, Span<char> buffer, out int length)
+    {
+        length = 0;
+        if (node is not JsonValue value || !value.TryGetValue<JsonElement>(out var element) || element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // The raw value is the token as written, quotes included.
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var content = raw[1..^1];
+        return !content.Contains((byte)'\\') && Encoding.UTF8.TryGetChars(content, buffer, out length);
     }
 
     /// <summary>Whether the node is the string <paramref name="expected"/> (ordinal), without reading it into a new string.</summary>
