@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Assessment;
@@ -135,9 +136,15 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
     // Rules read the same few hundred paths for every cluster; split each once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Segments = new(StringComparer.Ordinal);
 
+    // Most paths are string literals, one instance per call site: a slot found by the instance's identity hash
+    // answers those with a pointer comparison instead of hashing the whole path.
+    private static readonly SplitPath?[] RecentPaths = new SplitPath?[512];
+
+    private sealed record SplitPath(string Path, string[] Segments);
+
     internal static JsonNode? Navigate(JsonNode? node, string path)
     {
-        foreach (var segment in Segments.GetOrAdd(path, p => p.Split('.')))
+        foreach (var segment in SegmentsOf(path))
         {
             if (node is not JsonObject obj)
             {
@@ -148,6 +155,19 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
         }
 
         return node;
+    }
+
+    private static string[] SegmentsOf(string path)
+    {
+        var slot = RuntimeHelpers.GetHashCode(path) & (RecentPaths.Length - 1);
+        if (RecentPaths[slot] is { } recent && ReferenceEquals(recent.Path, path))
+        {
+            return recent.Segments;
+        }
+
+        var segments = Segments.GetOrAdd(path, p => p.Split('.'));
+        RecentPaths[slot] = new SplitPath(path, segments);
+        return segments;
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Snapshots;
 
@@ -77,3 +79,19 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
 }
 
 internal sealed record CachedCheck(Outcome Outcome, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>
+/// Compares check cache keys (predicate method, its target, the settings) with the settings by reference: an
+/// assessment passes one settings object to every rule, and comparing the record's many fields on every lookup
+/// cost more than some of the checks it saves.
+/// </summary>
+internal sealed class CheckKeyComparer : IEqualityComparer<(MethodInfo Method, object? Target, object Settings)>
+{
+    public static CheckKeyComparer Instance { get; } = new();
+
+    public bool Equals((MethodInfo Method, object? Target, object Settings) x, (MethodInfo Method, object? Target, object Settings) y) =>
+        x.Method.Equals(y.Method) && ReferenceEquals(x.Target, y.Target) && ReferenceEquals(x.Settings, y.Settings);
+
+    public int GetHashCode((MethodInfo Method, object? Target, object Settings) key) =>
+        HashCode.Combine(key.Method, RuntimeHelpers.GetHashCode(key.Target), RuntimeHelpers.GetHashCode(key.Settings));
+}

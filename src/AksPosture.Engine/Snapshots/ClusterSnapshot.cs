@@ -48,7 +48,7 @@ public sealed class ClusterSnapshot
     /// Verdicts of checks that several rules share (same predicate), so one check runs once per snapshot and
     /// settings however many seed items report it.
     /// </summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<(System.Reflection.MethodInfo, object?, object), object> CheckCache { get; } = new();
+    internal System.Collections.Concurrent.ConcurrentDictionary<(System.Reflection.MethodInfo, object?, object), object> CheckCache { get; } = new(Rules.CheckKeyComparer.Instance);
 
     /// <summary>Values rules have read, kept so the next rule reading the same one does not look it up again.</summary>
     internal Rules.SnapshotReads Reads => _reads ?? CreateReads();
