@@ -20,10 +20,22 @@ public static class ClusterAssessor
         }
 
         // Object results follow their rule's cluster-level result, so a report lists them together.
-        var results = (rules ?? RuleCatalog.All)
-            .Select(rule => rule.Evaluate(snapshot, settings))
-            .SelectMany(result => result.ObjectResults.Count == 0 ? [result] : result.ObjectResults.Prepend(result))
-            .ToList();
+        rules ??= RuleCatalog.All;
+        var evaluated = new RuleResult[rules.Count];
+        var count = 0;
+        for (var i = 0; i < evaluated.Length; i++)
+        {
+            evaluated[i] = rules[i].Evaluate(snapshot, settings);
+            count += 1 + evaluated[i].ObjectResults.Count;
+        }
+
+        var results = new List<RuleResult>(count);
+        foreach (var result in evaluated)
+        {
+            results.Add(result);
+            results.AddRange(result.ObjectResults);
+        }
+
         return new ClusterAssessment(snapshot, results, ScoreCalculator.Score(results));
     }
 }

@@ -35,6 +35,12 @@ public static class ClusterContextProbe
     internal static T? Override<T>(this Probe probe, string field, Func<ClusterContextOverride, T?> pick)
     {
         var settings = probe.Settings;
+        // Most assessments have no context file; then the long resource id need not be hashed for every rule that asks.
+        if (settings.ContextOverrides.Count == 0)
+        {
+            return default;
+        }
+
         var match = settings.ContextOverrides.GetValueOrDefault(probe.Snapshot.Id) ?? settings.ContextOverrides.GetValueOrDefault(probe.Snapshot.Name);
         var value = match is null ? default : pick(match);
         if (value is not null)
@@ -47,8 +53,13 @@ public static class ClusterContextProbe
 
     private static bool? TagFlag(this Probe probe, IReadOnlyList<string> keys, bool allowNamedValue)
     {
-        foreach (var key in keys.Where(probe.Snapshot.Tags.ContainsKey))
+        foreach (var key in keys)
         {
+            if (!probe.Snapshot.Tags.ContainsKey(key))
+            {
+                continue;
+            }
+
             var value = probe.Tag(key)?.Trim() ?? "";
             if (TruthyValues.Contains(value, StringComparer.OrdinalIgnoreCase))
             {

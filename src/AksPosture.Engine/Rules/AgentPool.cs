@@ -3,14 +3,38 @@ using System.Text.Json.Nodes;
 namespace AksPosture.Engine.Rules;
 
 /// <summary>One entry of <c>properties.agentPoolProfiles</c>; reads are recorded as evidence under the pool's name.</summary>
-public sealed class AgentPool(Probe probe, JsonObject pool, string name)
+public sealed class AgentPool
 {
-    public string Name { get; } = name;
+    private readonly Probe _probe;
+    private readonly PoolEntry _entry;
 
-    public string? Text(string field) => Probe.AsText(PathOf(field), Read(field));
-    public bool? Bool(string field) => Probe.AsBool(PathOf(field), Read(field));
-    public int? Int(string field) => Probe.AsInt(PathOf(field), Read(field));
-    public IReadOnlyList<string> TextList(string field) => Probe.AsTextList(PathOf(field), Read(field));
+    internal AgentPool(Probe probe, PoolEntry entry)
+    {
+        _probe = probe;
+        _entry = entry;
+    }
+
+    public string Name => _entry.Name;
+
+    public string? Text(string field) => Read(field).Text;
+
+    public bool? Bool(string field)
+    {
+        var read = Read(field);
+        return Probe.AsBool(read.Path, read.Node);
+    }
+
+    public int? Int(string field)
+    {
+        var read = Read(field);
+        return Probe.AsInt(read.Path, read.Node);
+    }
+
+    public IReadOnlyList<string> TextList(string field)
+    {
+        var read = Read(field);
+        return Probe.AsTextList(read.Path, read.Node);
+    }
 
     /// <summary><c>System</c>, <c>User</c> or <c>Gateway</c>; absent reads as User, the API default for added pools.</summary>
     public string Mode => Text("mode") ?? "User";
@@ -30,10 +54,8 @@ public sealed class AgentPool(Probe probe, JsonObject pool, string name)
     /// <summary>The guaranteed node count: the autoscaler's minimum when it is on, else the fixed count.</summary>
     public int? GuaranteedNodes => Autoscaled ? Int("minCount") : Int("count");
 
-    private JsonNode? Read(string field) => probe.Record(PathOf(field), pool[field]);
+    /// <summary>The first pool in the list with this pool's name (what a lookup by name finds); reading it records nothing.</summary>
+    internal JsonObject? Raw => _entry.FirstOfName;
 
-    // Every rule reads the same few fields of the same few pools: build each evidence path once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pool, string Field), string> Paths = new();
-
-    private string PathOf(string field) => Paths.GetOrAdd((Name, field), key => $"properties.agentPoolProfiles[{key.Pool}].{key.Field}");
+    private ValueRead Read(string field) => _probe.Record(_entry.Field(field));
 }

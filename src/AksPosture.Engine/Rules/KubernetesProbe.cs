@@ -27,15 +27,42 @@ public static class KubernetesProbe
             : $"{whatNeedsIt} needs the cluster's Kubernetes objects, which are not in this snapshot.");
     }
 
-    public static bool IsUserNamespace(this Probe probe, string ns) =>
-        ns.Length > 0 && !probe.Settings.SystemNamespaces.Contains(ns, StringComparer.OrdinalIgnoreCase);
+    public static bool IsUserNamespace(this Probe probe, string ns)
+    {
+        if (ns.Length == 0)
+        {
+            return false;
+        }
+
+        var system = probe.Settings.SystemNamespaces;
+        for (var i = 0; i < system.Count; i++)
+        {
+            if (string.Equals(system[i], ns, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Workloads outside the system namespaces.</summary>
     public static IReadOnlyList<Workload> UserWorkloads(this Probe probe, KubernetesInventory inventory) =>
         inventory.UserWorkloads(probe.Settings.SystemNamespaces);
 
-    public static IReadOnlyList<KubernetesObject> UserObjects(this Probe probe, KubernetesInventory inventory, string kind) =>
-        inventory.OfKind(kind).Where(o => probe.IsUserNamespace(o.Namespace)).ToList();
+    public static IReadOnlyList<KubernetesObject> UserObjects(this Probe probe, KubernetesInventory inventory, string kind)
+    {
+        var objects = new List<KubernetesObject>();
+        foreach (var item in inventory.OfKind(kind))
+        {
+            if (probe.IsUserNamespace(item.Namespace))
+            {
+                objects.Add(item);
+            }
+        }
+
+        return objects;
+    }
 
     /// <summary>Names the container in evidence paths: <c>ns/Deployment/web: containers[app].readinessProbe</c>.</summary>
     public static Evidence ContainerEvidence(Workload workload, JsonObject container, string field) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Assessment;
@@ -10,7 +10,7 @@ namespace AksPosture.Engine.Rules;
 /// A rule's window onto a snapshot. Every value read through it is recorded as evidence, so a result always
 /// shows what it was decided from, including properties that were absent.
 /// </summary>
-public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
+public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 {
     private readonly List<Evidence> _evidence = [];
     // Most rules read a handful of values; the set of recorded paths is only built once a rule reads many.
@@ -21,9 +21,9 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
     public IReadOnlyList<Evidence> Evidence => _evidence;
 
     /// <summary>Reads a dotted path (<c>properties.apiServerAccessProfile.enablePrivateCluster</c>) and records it.</summary>
-    public JsonNode? Read(string path) => Record(path, Navigate(Snapshot.Resource, path));
+    public JsonNode? Read(string path) => Record(Snapshot.Reads.Property(path)).Node;
 
-    public string? Text(string path) => AsText(path, Read(path));
+    public string? Text(string path) => Record(Snapshot.Reads.Property(path)).Text;
 
     /// <summary>Reads a boolean; ARM add-on settings spell booleans as strings, so "true"/"false" count too.</summary>
     public bool? Bool(string path) => AsBool(path, Read(path));
@@ -43,29 +43,15 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
     /// <summary>The agent pools in <c>properties.agentPoolProfiles</c>; the count read is recorded as evidence.</summary>
     public IReadOnlyList<AgentPool> Pools()
     {
-        var node = Navigate(Snapshot.Resource, "properties.agentPoolProfiles");
-        if (node is not null and not JsonArray)
+        var list = Snapshot.Reads.Pools;
+        var entries = list.Entries;
+        var pools = new AgentPool[entries.Count];
+        for (var i = 0; i < pools.Length; i++)
         {
-            throw new UnreadableValueException("properties.agentPoolProfiles", "expected an array of agent pools");
+            pools[i] = new AgentPool(this, entries[i]);
         }
 
-        var entries = (JsonArray?)node ?? [];
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (entries[i] is not JsonObject)
-            {
-                throw new UnreadableValueException($"properties.agentPoolProfiles[{i}]", "expected an agent pool object");
-            }
-        }
-
-        var pools = entries.Cast<JsonObject>()
-            .Select((pool, i) => new AgentPool(this, pool, Snapshots.ClusterSnapshot.TextOf(pool["name"]) ?? $"#{i}"))
-            .ToList();
-        if (!HasRecorded("properties.agentPoolProfiles"))
-        {
-            Note("properties.agentPoolProfiles", node is null ? null : $"{pools.Count} pool(s): {string.Join(", ", pools.Select(p => p.Name))}");
-        }
-
+        Record(list.Summary);
         return pools;
     }
 
@@ -109,6 +95,22 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
         return _paths.Contains(path);
     }
 
+    /// <summary>Records a value read through <see cref="SnapshotReads"/>, whose evidence is shared by every rule.</summary>
+    internal ValueRead Record(ValueRead read)
+    {
+        Record(read.Evidence);
+        return read;
+    }
+
+    internal void Record(Evidence evidence)
+    {
+        if (!HasRecorded(evidence.Path))
+        {
+            _evidence.Add(evidence);
+            _paths?.Add(evidence.Path);
+        }
+    }
+
     internal JsonNode? Record(string path, JsonNode? value)
     {
         if (!HasRecorded(path))
@@ -134,9 +136,15 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
     // Rules read the same few hundred paths for every cluster; split each once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Segments = new(StringComparer.Ordinal);
 
+    // Most paths are string literals, one instance per call site: a slot found by the instance's identity hash
+    // answers those with a pointer comparison instead of hashing the whole path.
+    private static readonly SplitPath?[] RecentPaths = new SplitPath?[512];
+
+    private sealed record SplitPath(string Path, string[] Segments);
+
     internal static JsonNode? Navigate(JsonNode? node, string path)
     {
-        foreach (var segment in Segments.GetOrAdd(path, p => p.Split('.')))
+        foreach (var segment in SegmentsOf(path))
         {
             if (node is not JsonObject obj)
             {
@@ -149,66 +157,18 @@ public sealed class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
         return node;
     }
 
-    internal static string? AsText(string path, JsonNode? node) => node switch
+    private static string[] SegmentsOf(string path)
     {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.ToJsonString(),
-        _ => throw new UnreadableValueException(path, "expected a text value"),
-    };
-
-    internal static bool? AsBool(string path, JsonNode? node)
-    {
-        if (node is null)
+        var slot = RuntimeHelpers.GetHashCode(path) & (RecentPaths.Length - 1);
+        if (RecentPaths[slot] is { } recent && ReferenceEquals(recent.Path, path))
         {
-            return null;
+            return recent.Segments;
         }
 
-        if (node is JsonValue v)
-        {
-            switch (v.GetValueKind())
-            {
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                case JsonValueKind.String when bool.TryParse(v.GetValue<string>(), out var parsed):
-                    return parsed;
-            }
-        }
-
-        throw new UnreadableValueException(path, "expected true or false");
+        var segments = Segments.GetOrAdd(path, p => p.Split('.'));
+        RecentPaths[slot] = new SplitPath(path, segments);
+        return segments;
     }
-
-    internal static int? AsInt(string path, JsonNode? node)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is JsonValue v)
-        {
-            if (v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var number))
-            {
-                return number;
-            }
-
-            if (v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return parsed;
-            }
-        }
-
-        throw new UnreadableValueException(path, "expected a whole number");
-    }
-
-    internal static IReadOnlyList<string> AsTextList(string path, JsonNode? node) => node switch
-    {
-        null => [],
-        JsonArray array => array.Select(item => AsText(path, item) ?? "").ToList(),
-        _ => throw new UnreadableValueException(path, "expected an array"),
-    };
 }
 
 /// <summary>A rule's verdict before the engine attaches metadata and evidence.</summary>

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Snapshots;
 
@@ -57,20 +59,39 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
 
     private RuleResult ToResult(Outcome outcome, Probe probe)
     {
+        var objectResults = outcome.Objects.Count == 0 ? [] : new RuleResult[outcome.Objects.Count];
+        for (var i = 0; i < objectResults.Length; i++)
+        {
+            var finding = outcome.Objects[i];
+            objectResults[i] = new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, finding.Status, finding.Message, finding.Evidence)
+            {
+                ObjectKey = finding.ObjectKey,
+                CheckId = Definition.EffectiveCheckId,
+            };
+        }
+
         return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, probe.Evidence)
         {
             CheckId = Definition.EffectiveCheckId,
-            ObjectResults = outcome.Objects.Count == 0
-                ? []
-                : outcome.Objects
-                    .Select(o => new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, o.Status, o.Message, o.Evidence)
-                    {
-                        ObjectKey = o.ObjectKey,
-                        CheckId = Definition.EffectiveCheckId,
-                    })
-                    .ToList(),
+            ObjectResults = objectResults,
         };
     }
 }
 
 internal sealed record CachedCheck(Outcome Outcome, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>
+/// Compares check cache keys (predicate method, its target, the settings) with the settings by reference: an
+/// assessment passes one settings object to every rule, and comparing the record's many fields on every lookup
+/// cost more than some of the checks it saves.
+/// </summary>
+internal sealed class CheckKeyComparer : IEqualityComparer<(MethodInfo Method, object? Target, object Settings)>
+{
+    public static CheckKeyComparer Instance { get; } = new();
+
+    public bool Equals((MethodInfo Method, object? Target, object Settings) x, (MethodInfo Method, object? Target, object Settings) y) =>
+        x.Method.Equals(y.Method) && ReferenceEquals(x.Target, y.Target) && ReferenceEquals(x.Settings, y.Settings);
+
+    public int GetHashCode((MethodInfo Method, object? Target, object Settings) key) =>
+        HashCode.Combine(key.Method, RuntimeHelpers.GetHashCode(key.Target), RuntimeHelpers.GetHashCode(key.Settings));
+}

@@ -52,7 +52,8 @@ public static class ScoreCalculator
     // Rules of different seed items that share a check count once per pillar: the worst verdict, the highest weight.
     private static IEnumerable<CountedCheck> CountedChecks(IEnumerable<RuleResult> results)
     {
-        var checks = new Dictionary<(Pillar, string), CountedCheck>();
+        // Sized for one check per rule, the usual count for one cluster, so the table is not regrown on the way.
+        var checks = new Dictionary<(Pillar, string), CountedCheck>(RuleCatalog.All.Count);
         foreach (var result in results)
         {
             if (result.IsObjectResult || ScoringModel.Credit(result.Status) is not { } credit)

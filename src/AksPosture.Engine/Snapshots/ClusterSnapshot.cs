@@ -48,14 +48,26 @@ public sealed class ClusterSnapshot
     /// Verdicts of checks that several rules share (same predicate), so one check runs once per snapshot and
     /// settings however many seed items report it.
     /// </summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<(System.Reflection.MethodInfo, object?, object), object> CheckCache { get; } = new();
+    internal System.Collections.Concurrent.ConcurrentDictionary<(System.Reflection.MethodInfo, object?, object), object> CheckCache { get; } = new(Rules.CheckKeyComparer.Instance);
+
+    /// <summary>Values rules have read, kept so the next rule reading the same one does not look it up again.</summary>
+    internal Rules.SnapshotReads Reads => _reads ?? CreateReads();
+
+    // Created on first use rather than on reading, so snapshots that are never assessed do not carry one.
+    private Rules.SnapshotReads? _reads;
+
+    private Rules.SnapshotReads CreateReads()
+    {
+        Interlocked.CompareExchange(ref _reads, new Rules.SnapshotReads(Resource), null);
+        return _reads;
+    }
 
     public ClusterSnapshot WithKubernetes(KubernetesInventory? kubernetes, CollectionProblem? problem = null) =>
         new(Resource, Source) { Kubernetes = kubernetes, KubernetesProblem = problem, Azure = Azure };
 
     /// <summary>A string value, or null for anything else: a malformed envelope must not stop the reader.</summary>
     internal static string? TextOf(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        node is JsonValue v && v.TryGetString(out var s) ? s : null;
 
     private static Dictionary<string, string> ReadTags(JsonObject? tags)
     {
@@ -67,7 +79,7 @@ public sealed class ClusterSnapshot
 
         foreach (var (key, value) in tags)
         {
-            result[key] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
+            result[key] = value is JsonValue v && v.TryGetString(out var s) ? s : value?.ToJsonString() ?? "";
         }
 
         return result;

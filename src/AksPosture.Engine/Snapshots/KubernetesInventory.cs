@@ -78,11 +78,21 @@ public sealed class KubernetesInventory
 }
 
 /// <summary>An object that runs pods and the pod spec it runs them with (null when the object has none).</summary>
-public sealed record Workload(KubernetesObject Object, JsonObject? PodSpec)
+public sealed class Workload(KubernetesObject item, JsonObject? podSpec)
 {
+    private IReadOnlyList<JsonObject>? _containers;
+    private IReadOnlyList<JsonObject>? _containersAndInit;
+
+    public KubernetesObject Object { get; } = item;
+
+    public JsonObject? PodSpec { get; } = podSpec;
+
     public int? Replicas => Object.Json["spec"]?["replicas"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
 
-    public IEnumerable<JsonObject> Containers(bool includeInit = true) =>
-        (PodSpec?["containers"] as JsonArray ?? []).OfType<JsonObject>()
-            .Concat(includeInit ? (PodSpec?["initContainers"] as JsonArray ?? []).OfType<JsonObject>() : []);
+    /// <summary>The pod spec's containers, then its init containers; listed once, as most workload rules walk them.</summary>
+    public IReadOnlyList<JsonObject> Containers(bool includeInit = true) => includeInit
+        ? _containersAndInit ??= [.. Containers(includeInit: false), .. ObjectsIn("initContainers")]
+        : _containers ??= ObjectsIn("containers");
+
+    private List<JsonObject> ObjectsIn(string field) => (PodSpec?[field] as JsonArray ?? []).OfType<JsonObject>().ToList();
 }

@@ -17,9 +17,32 @@ public sealed class KubernetesObject(JsonObject json)
 
     private string? _key;
 
-    public string? Label(string key) => (Json["metadata"]?["labels"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    /// <summary>
+    /// The object's string labels (exact keys), listed once: the pool rules match every workload's node selector
+    /// against every node's labels.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Labels => _labels ??= StringMap(Json["metadata"]?["labels"] as JsonObject);
 
-    public string? Annotation(string key) => (Json["metadata"]?["annotations"] as JsonObject)?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private IReadOnlyDictionary<string, string>? _labels;
+
+    public string? Label(string key) => ClusterSnapshot.TextOf((Json["metadata"]?["labels"] as JsonObject)?[key]);
+
+    public string? Annotation(string key) => ClusterSnapshot.TextOf((Json["metadata"]?["annotations"] as JsonObject)?[key]);
+
+    /// <summary>The string entries of a JSON object such as <c>metadata.labels</c>; other values are left out.</summary>
+    internal static Dictionary<string, string> StringMap(JsonObject? map)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in map ?? [])
+        {
+            if (ClusterSnapshot.TextOf(value) is { } text)
+            {
+                result[key] = text;
+            }
+        }
+
+        return result;
+    }
 
     public bool HasOwner => Json["metadata"]?["ownerReferences"] is JsonArray { Count: > 0 };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AksPosture.Engine.Snapshots;
 
 namespace AksPosture.Engine.Rules.Catalog;
 
@@ -28,8 +29,8 @@ internal static class AzureJson
                 return null;
             case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
                 return v.GetValue<double>();
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String
-                && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
+            case JsonValue v when v.TryGetString(out var text)
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             default:
                 throw new UnreadableValueException(path, "expected a number");

@@ -12,33 +12,27 @@ internal static class Json
 {
     public static string? Text(JsonNode? node) => ClusterSnapshot.TextOf(node);
 
-    public static IEnumerable<JsonObject> Objects(JsonNode? node) => (node as JsonArray ?? []).OfType<JsonObject>();
+    public static IEnumerable<JsonObject> Objects(JsonNode? node) => node is JsonArray array ? array.OfType<JsonObject>() : [];
 
     public static IReadOnlyList<string> Texts(JsonNode? node) =>
-        (node as JsonArray ?? []).Select(Text).OfType<string>().ToList();
+        node is JsonArray array ? array.Select(Text).OfType<string>().ToList() : [];
 
     /// <summary>A string map such as <c>metadata.labels</c> or <c>spec.nodeSelector</c>.</summary>
-    public static IReadOnlyDictionary<string, string> Map(JsonNode? node)
-    {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in node as JsonObject ?? [])
-        {
-            if (Text(value) is { } text)
-            {
-                map[key] = text;
-            }
-        }
+    public static IReadOnlyDictionary<string, string> Map(JsonNode? node) => KubernetesObject.StringMap(node as JsonObject);
 
-        return map;
-    }
+    /// <summary>Whether the node is a string, without reading it.</summary>
+    public static bool IsText(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;
+
+    /// <summary>Whether the node is the string <paramref name="expected"/> (ordinal), without reading it.</summary>
+    public static bool TextEquals(JsonNode? node, string expected) => JsonStrings.IsString(node, expected);
 
     /// <summary>true / false, also spelt as a string in any letter case (ARM settings often are); anything else is null.</summary>
     public static bool? Flag(JsonNode? node) => node switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
         JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
-        JsonValue v when v.TryGetValue<string>(out var s) && s.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
-        JsonValue v when v.TryGetValue<string>(out var s) && s.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        JsonValue v when v.TryGetString(out var s) && s.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        JsonValue v when v.TryGetString(out var s) && s.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
         _ => null,
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AksPosture.Engine.Snapshots;
 
 namespace AksPosture.Engine.Rules.Catalog;
 
@@ -53,7 +54,7 @@ internal static partial class Quantity
             return value.TryGetValue<decimal>(out var number) ? number : null;
         }
 
-        return value.TryGetValue<string>(out var text) ? Parse(text) : null;
+        return value.TryGetString(out var text) ? Parse(text) : null;
     }
 
     public static decimal? Parse(string text)

@@ -6,8 +6,19 @@ internal static class RuleText
     public static string Sentence(IEnumerable<string> parts)
     {
         var text = string.Join("; ", parts);
-        return text.Length == 0 ? "" : char.ToUpperInvariant(text[0]) + text[1..] + ".";
+        if (text.Length == 0)
+        {
+            return "";
+        }
+
+        var first = char.ToUpperInvariant(text[0]);
+        return string.Concat(new ReadOnlySpan<char>(in first), text.AsSpan(1), ".");
     }
 
-    public static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+    /// <summary>Quotes and joins names: "'a', 'b'".</summary>
+    public static string List(IEnumerable<string> names)
+    {
+        var all = names as IReadOnlyCollection<string> ?? names.ToList();
+        return all.Count == 0 ? "" : $"'{string.Join("', '", all)}'";
+    }
 }

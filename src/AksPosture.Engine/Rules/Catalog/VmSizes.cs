@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -64,9 +65,35 @@ internal static partial class VmSizes
     /// <summary>The parts of a size name; the family is upper-cased, the feature letters keep their case.</summary>
     private sealed record SizeName(bool IsStandard, string Family, string Number, string? Active, string Features);
 
+    // A fleet uses a few dozen sizes and every pool rule asks about them; parse each name once (up to a bound,
+    // so odd input cannot grow the table without limit).
+    private const int MaxRemembered = 1024;
+    private static readonly ConcurrentDictionary<string, SizeName?> Parsed = new(StringComparer.Ordinal);
+
     private static SizeName? Parse(string? vmSize)
     {
-        var match = vmSize is null ? Match.Empty : Pattern().Match(vmSize);
+        if (vmSize is null)
+        {
+            return null;
+        }
+
+        if (Parsed.TryGetValue(vmSize, out var known))
+        {
+            return known;
+        }
+
+        var parsed = ParseName(vmSize);
+        if (Parsed.Count < MaxRemembered)
+        {
+            Parsed.TryAdd(vmSize, parsed);
+        }
+
+        return parsed;
+    }
+
+    private static SizeName? ParseName(string vmSize)
+    {
+        var match = Pattern().Match(vmSize);
         return match.Success
             ? new SizeName(
                 match.Groups["tier"].Value.Equals("Standard", StringComparison.OrdinalIgnoreCase),

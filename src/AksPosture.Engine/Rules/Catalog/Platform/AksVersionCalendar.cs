@@ -37,7 +37,14 @@ internal static class AksVersionCalendar
     /// <summary>Parses "1.31", "1.31.7" or "v1.31.7" to its minor (31); null when it is not a 1.x version.</summary>
     public static int? MinorOf(string? version)
     {
-        var parts = (version ?? "").TrimStart('v', 'V').Split('.');
-        return parts.Length >= 2 && parts[0] == "1" && int.TryParse(parts[1], out var minor) ? minor : null;
+        var text = version.AsSpan().TrimStart("vV");
+        if (!text.StartsWith("1."))
+        {
+            return null;
+        }
+
+        var rest = text[2..];
+        var dot = rest.IndexOf('.');
+        return int.TryParse(dot < 0 ? rest : rest[..dot], out var minor) ? minor : null;
     }
 }

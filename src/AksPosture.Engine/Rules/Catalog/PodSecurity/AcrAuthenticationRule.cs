@@ -39,10 +39,15 @@ internal static class AcrAuthenticationRule
             return probe.WithoutKubernetes("Finding the registries workloads pull from");
         }
 
-        var pulling = probe.UserWorkloads(inventory)
-            .Select(w => (Workload: w, Hosts: ContainerImages.Images(w).Select(x => ContainerImages.RegistryHost(x.Image)).Where(ContainerImages.IsAcr).Distinct().ToList()))
-            .Where(x => x.Hosts.Count > 0)
-            .ToList();
+        var pulling = new List<(Workload Workload, List<string> Hosts)>();
+        foreach (var workload in probe.UserWorkloads(inventory))
+        {
+            if (AcrHosts(workload) is { Count: > 0 } hosts)
+            {
+                pulling.Add((workload, hosts));
+            }
+        }
+
         var registries = pulling.SelectMany(x => x.Hosts).Distinct().Order(StringComparer.Ordinal).ToList();
         probe.Note("kubernetes.acrRegistries", registries.Count == 0 ? null : string.Join(", ", registries));
         if (registries.Count == 0)
@@ -62,6 +67,22 @@ internal static class AcrAuthenticationRule
         }
 
         return AcrPullGrants.Judge(probe, registries, AzureDataProbe.Items(data));
+    }
+
+    /// <summary>The ACR hosts a workload's containers pull from, each once, in container order.</summary>
+    private static List<string> AcrHosts(Workload workload)
+    {
+        var hosts = new List<string>();
+        foreach (var (_, image) in ContainerImages.Images(workload))
+        {
+            var host = ContainerImages.RegistryHost(image);
+            if (ContainerImages.IsAcr(host) && !hosts.Contains(host))
+            {
+                hosts.Add(host);
+            }
+        }
+
+        return hosts;
     }
 
     private static ObjectFinding? PullSecretFinding(Workload workload, IReadOnlyList<string> hosts, KubernetesInventory inventory)

@@ -12,11 +12,20 @@ internal static class ContainerImages
     private static readonly string[] DockerHubAliases = ["index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"];
 
     /// <summary>Each container with the image it runs; containers without an image are skipped.</summary>
-    public static IEnumerable<(JsonObject Container, string Image)> Images(Workload workload) =>
-        workload.Containers()
-            .Select(c => (Container: c, Image: workload.ContainerText(c, "image")))
-            .Where(x => !string.IsNullOrWhiteSpace(x.Image))
-            .Select(x => (x.Container, x.Image!.Trim()));
+    public static IReadOnlyList<(JsonObject Container, string Image)> Images(Workload workload)
+    {
+        var images = new List<(JsonObject, string)>(workload.Containers().Count);
+        foreach (var container in workload.Containers())
+        {
+            var image = workload.ContainerText(container, "image");
+            if (!string.IsNullOrWhiteSpace(image))
+            {
+                images.Add((container, image.Trim()));
+            }
+        }
+
+        return images;
+    }
 
     /// <summary>
     /// The registry host of an image reference, as the container runtime resolves it: a first path segment with a dot,
@@ -38,6 +47,19 @@ internal static class ContainerImages
     }
 
     /// <summary>Host patterns are exact hosts or <c>*.suffix</c> wildcards, compared without case.</summary>
+    public static bool MatchesAny(string host, IReadOnlyList<string> patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (Matches(host, pattern))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool Matches(string host, string pattern) =>
         pattern.StartsWith("*.", StringComparison.Ordinal)
             ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)

@@ -13,25 +13,27 @@ internal static class KernelConfinement
     public static void Inspect(Workload workload, JsonObject container, List<Issue> issues)
     {
         var name = KubernetesFacts.ContainerName(container);
-        var (seccomp, seccompEvidence) = Effective(workload, container, "securityContext.seccompProfile.type");
+        const string SeccompPath = "securityContext.seccompProfile.type";
+        var (seccomp, seccompOwn) = Effective(workload, container, SeccompPath);
         switch (seccomp)
         {
             case null:
-                issues.Add(new(RuleStatus.Warn, $"container '{name}' has no seccomp profile (RuntimeDefault expected)", seccompEvidence));
+                issues.Add(new(RuleStatus.Warn, $"container '{name}' has no seccomp profile (RuntimeDefault expected)", EffectiveEvidence(workload, container, SeccompPath, seccompOwn)));
                 break;
             case var t when t.Equals("Unconfined", StringComparison.OrdinalIgnoreCase):
-                issues.Add(new(RuleStatus.Fail, $"container '{name}' runs with seccomp Unconfined", seccompEvidence));
+                issues.Add(new(RuleStatus.Fail, $"container '{name}' runs with seccomp Unconfined", EffectiveEvidence(workload, container, SeccompPath, seccompOwn)));
                 break;
             case var t when !t.IsOneOf("RuntimeDefault", "Localhost"):
-                issues.Add(new(RuleStatus.Warn, $"container '{name}' has an unrecognised seccomp profile type '{t}'", seccompEvidence));
+                issues.Add(new(RuleStatus.Warn, $"container '{name}' has an unrecognised seccomp profile type '{t}'", EffectiveEvidence(workload, container, SeccompPath, seccompOwn)));
                 break;
         }
 
-        var (appArmor, appArmorEvidence) = Effective(workload, container, "securityContext.appArmorProfile.type");
-        var annotation = workload.TemplateAnnotation(AppArmorAnnotationPrefix + name);
+        const string AppArmorPath = "securityContext.appArmorProfile.type";
+        var (appArmor, appArmorOwn) = Effective(workload, container, AppArmorPath);
+        var annotation = workload.AppArmorAnnotation(name);
         if (string.Equals(appArmor, "Unconfined", StringComparison.OrdinalIgnoreCase))
         {
-            issues.Add(new(RuleStatus.Fail, $"container '{name}' runs with AppArmor Unconfined", appArmorEvidence));
+            issues.Add(new(RuleStatus.Fail, $"container '{name}' runs with AppArmor Unconfined", EffectiveEvidence(workload, container, AppArmorPath, appArmorOwn)));
         }
         else if (string.Equals(annotation, "unconfined", StringComparison.OrdinalIgnoreCase))
         {
@@ -39,30 +41,33 @@ internal static class KernelConfinement
                 new Evidence($"{workload.Object.Key}: annotations[{AppArmorAnnotationPrefix}{name}]", $"\"{annotation}\"")));
         }
 
-        SeLinux(issues, $"container '{name}'", Probe.Navigate(container, "securityContext.seLinuxOptions"),
-            KubernetesProbe.ContainerEvidence(workload, container, "securityContext.seLinuxOptions"));
+        if (OverridesSeLinux(Probe.Navigate(container, "securityContext.seLinuxOptions")))
+        {
+            issues.Add(new(RuleStatus.Fail, $"container '{name}' overrides its SELinux context",
+                KubernetesProbe.ContainerEvidence(workload, container, "securityContext.seLinuxOptions")));
+        }
     }
 
-    public static void SeLinux(List<Issue> issues, string subject, JsonNode? options, Evidence evidence)
+    /// <summary>SELinux options that set a type outside the allowed list, or any user or role.</summary>
+    public static bool OverridesSeLinux(JsonNode? options)
     {
         if (options is not JsonObject selinux)
         {
-            return;
+            return false;
         }
 
         var type = Json.Text(selinux["type"]) ?? "";
-        if (!SeLinuxTypes.Contains(type, StringComparer.Ordinal) || selinux["user"] is not null || selinux["role"] is not null)
-        {
-            issues.Add(new(RuleStatus.Fail, $"{subject} overrides its SELinux context", evidence));
-        }
+        return !SeLinuxTypes.Contains(type, StringComparer.Ordinal) || selinux["user"] is not null || selinux["role"] is not null;
     }
 
-    /// <summary>A container setting wins over the pod's; the evidence names whichever level decided.</summary>
-    private static (string? Value, Evidence Evidence) Effective(Workload workload, JsonObject container, string path)
+    /// <summary>A container setting wins over the pod's; <c>Own</c> says the container's decided.</summary>
+    private static (string? Value, bool Own) Effective(Workload workload, JsonObject container, string path)
     {
         var own = workload.ContainerText(container, path);
-        return own is not null
-            ? (own, KubernetesProbe.ContainerEvidence(workload, container, path))
-            : (workload.PodText(path), workload.PodEvidence(path));
+        return own is not null ? (own, true) : (workload.PodText(path), false);
     }
+
+    /// <summary>The evidence of an <see cref="Effective"/> value names whichever level decided.</summary>
+    private static Evidence EffectiveEvidence(Workload workload, JsonObject container, string path, bool own) =>
+        own ? KubernetesProbe.ContainerEvidence(workload, container, path) : workload.PodEvidence(path);
 }

@@ -72,10 +72,7 @@ internal static class NetworkExposureRule
 
         foreach (var container in workload.Containers())
         {
-            var hostPorts = (Navigate(container, "ports") as JsonArray ?? [])
-                .Select(p => AsInt($"{workload.Object.Key}: containers[{KubernetesFacts.ContainerName(container)}].ports[].hostPort", p?["hostPort"]))
-                .Where(p => p is > 0)
-                .ToList();
+            var hostPorts = HostPorts(workload, container);
             if (hostPorts.Count > 0)
             {
                 issues.Add(new(RuleStatus.Fail, $"container '{KubernetesFacts.ContainerName(container)}' binds host port(s) {string.Join(", ", hostPorts)}",
@@ -84,5 +81,30 @@ internal static class NetworkExposureRule
         }
 
         return issues.Count == 0 ? null : ObjectIssues.Finding(workload.Object.Key, issues);
+    }
+
+    private static List<int?> HostPorts(Workload workload, JsonObject container)
+    {
+        var hostPorts = new List<int?>();
+        if (Navigate(container, "ports") is not JsonArray ports)
+        {
+            return hostPorts;
+        }
+
+        foreach (var port in ports)
+        {
+            // The path names the container, so it is spelt out only for a port that cannot be read.
+            if (!TryInt(port?["hostPort"], out var hostPort))
+            {
+                throw new UnreadableValueException($"{workload.Object.Key}: containers[{KubernetesFacts.ContainerName(container)}].ports[].hostPort", ExpectedInt);
+            }
+
+            if (hostPort > 0)
+            {
+                hostPorts.Add(hostPort);
+            }
+        }
+
+        return hostPorts;
     }
 }

@@ -6,19 +6,30 @@ internal sealed record Issue(RuleStatus Status, string Text, Evidence Evidence);
 internal static class ObjectIssues
 {
     /// <summary>One finding per object: the worst of its issues, every issue in the message, each value as evidence.</summary>
-    public static ObjectFinding Finding(string objectKey, IReadOnlyList<Issue> issues) =>
-        new(objectKey, Worst(issues.Select(i => i.Status)), RuleText.Sentence(issues.Select(i => i.Text)),
-            issues.Select(i => i.Evidence).Distinct().ToList());
+    public static ObjectFinding Finding(string objectKey, IReadOnlyList<Issue> issues)
+    {
+        var texts = new string[issues.Count];
+        var statuses = new RuleStatus[issues.Count];
+        var evidence = new List<Evidence>(issues.Count);
+        for (var i = 0; i < issues.Count; i++)
+        {
+            texts[i] = issues[i].Text;
+            statuses[i] = issues[i].Status;
+            if (!evidence.Contains(issues[i].Evidence))
+            {
+                evidence.Add(issues[i].Evidence);
+            }
+        }
+
+        return new(objectKey, Worst(statuses), RuleText.Sentence(texts), evidence);
+    }
 
     /// <summary>FAIL before WARN before MANUAL: the order in which a person should act on them.</summary>
-    public static RuleStatus Worst(IEnumerable<RuleStatus> statuses)
-    {
-        var all = statuses.ToList();
-        return all.Contains(RuleStatus.Fail) ? RuleStatus.Fail
-            : all.Contains(RuleStatus.Warn) ? RuleStatus.Warn
-            : all.Contains(RuleStatus.Manual) ? RuleStatus.Manual
+    public static RuleStatus Worst(IReadOnlyCollection<RuleStatus> statuses) =>
+        statuses.Contains(RuleStatus.Fail) ? RuleStatus.Fail
+            : statuses.Contains(RuleStatus.Warn) ? RuleStatus.Warn
+            : statuses.Contains(RuleStatus.Manual) ? RuleStatus.Manual
             : RuleStatus.Pass;
-    }
 
     public static int CountOf(this IEnumerable<ObjectFinding> findings, RuleStatus status) => findings.Count(f => f.Status == status);
 

@@ -32,9 +32,12 @@ internal static class PodSecurityInspector
 
     private static void PodSettings(Workload workload, List<Issue> issues)
     {
-        foreach (var (field, ns) in HostNamespaceFields.Where(f => workload.PodBool(f.Field) == true))
+        foreach (var (field, ns) in HostNamespaceFields)
         {
-            issues.Add(new(RuleStatus.Fail, $"shares the node's {ns} namespace ({field}: true)", workload.PodEvidence(field)));
+            if (workload.PodBool(field) == true)
+            {
+                issues.Add(new(RuleStatus.Fail, $"shares the node's {ns} namespace ({field}: true)", workload.PodEvidence(field)));
+            }
         }
 
         if (workload.PodBool("securityContext.windowsOptions.hostProcess") == true)
@@ -42,13 +45,21 @@ internal static class PodSecurityInspector
             issues.Add(new(RuleStatus.Fail, "runs as a Windows HostProcess pod with full access to the node", workload.PodEvidence("securityContext.windowsOptions.hostProcess")));
         }
 
-        KernelConfinement.SeLinux(issues, "the pod", Probe.Navigate(workload.PodSpec, "securityContext.seLinuxOptions"), workload.PodEvidence("securityContext.seLinuxOptions"));
+        if (KernelConfinement.OverridesSeLinux(Probe.Navigate(workload.PodSpec, "securityContext.seLinuxOptions")))
+        {
+            issues.Add(new(RuleStatus.Fail, "the pod overrides its SELinux context", workload.PodEvidence("securityContext.seLinuxOptions")));
+        }
     }
 
     private static void Sysctls(Workload workload, List<Issue> issues)
     {
-        var names = workload.PodObjects("securityContext.sysctls")
-            .Select(s => Probe.AsText($"{workload.Object.Key}: securityContext.sysctls[].name", s["name"]) ?? "");
+        var sysctls = workload.PodObjects("securityContext.sysctls").ToList();
+        if (sysctls.Count == 0)
+        {
+            return;
+        }
+
+        var names = sysctls.Select(s => Probe.AsText($"{workload.Object.Key}: securityContext.sysctls[].name", s["name"]) ?? "");
         var unsafeNames = names.Where(n => !SafeSysctls.Contains(n, StringComparer.Ordinal)).ToList();
         if (unsafeNames.Count > 0)
         {
@@ -69,8 +80,7 @@ internal static class PodSecurityInspector
             issues.Add(new(RuleStatus.Fail, $"container '{name}' is a Windows HostProcess container", KubernetesProbe.ContainerEvidence(workload, container, "securityContext.windowsOptions.hostProcess")));
         }
 
-        var added = workload.ContainerTextList(container, "securityContext.capabilities.add").Select(NormaliseCapability)
-            .Where(c => !BaselineCapabilities.Contains(c, StringComparer.Ordinal)).ToList();
+        var added = AddedCapabilities(workload, container);
         if (added.Count > 0)
         {
             issues.Add(new(RuleStatus.Fail, $"container '{name}' adds capabilities {RuleText.List(added)} beyond the baseline set", KubernetesProbe.ContainerEvidence(workload, container, "securityContext.capabilities.add")));
@@ -93,27 +103,30 @@ internal static class PodSecurityInspector
     private static void NonRoot(Workload workload, JsonObject container, List<Issue> issues)
     {
         var name = KubernetesFacts.ContainerName(container);
-        var user = workload.ContainerInt(container, "securityContext.runAsUser");
-        var userEvidence = KubernetesProbe.ContainerEvidence(workload, container, "securityContext.runAsUser");
-        if (user is null)
-        {
-            user = workload.PodInt("securityContext.runAsUser");
-            userEvidence = workload.PodEvidence("securityContext.runAsUser");
-        }
-
+        var own = workload.ContainerInt(container, "securityContext.runAsUser");
+        var user = own ?? workload.PodInt("securityContext.runAsUser");
         if (user == 0)
         {
-            issues.Add(new(RuleStatus.Warn, $"container '{name}' runs as root (runAsUser: 0)", userEvidence));
+            issues.Add(new(RuleStatus.Warn, $"container '{name}' runs as root (runAsUser: 0)", own is null
+                ? workload.PodEvidence("securityContext.runAsUser")
+                : KubernetesProbe.ContainerEvidence(workload, container, "securityContext.runAsUser")));
             return;
         }
 
-        var own = workload.ContainerBool(container, "securityContext.runAsNonRoot");
-        if ((own ?? workload.PodBool("securityContext.runAsNonRoot")) != true)
+        var ownNonRoot = workload.ContainerBool(container, "securityContext.runAsNonRoot");
+        if ((ownNonRoot ?? workload.PodBool("securityContext.runAsNonRoot")) != true)
         {
-            issues.Add(new(RuleStatus.Warn, $"container '{name}' may run as root (runAsNonRoot is not true)", own is null
+            issues.Add(new(RuleStatus.Warn, $"container '{name}' may run as root (runAsNonRoot is not true)", ownNonRoot is null
                 ? workload.PodEvidence("securityContext.runAsNonRoot")
                 : KubernetesProbe.ContainerEvidence(workload, container, "securityContext.runAsNonRoot")));
         }
+    }
+
+    /// <summary>Capabilities added beyond the baseline set; most containers add none.</summary>
+    private static List<string> AddedCapabilities(Workload workload, JsonObject container)
+    {
+        var added = workload.ContainerTextList(container, "securityContext.capabilities.add");
+        return added.Count == 0 ? [] : added.Select(NormaliseCapability).Where(c => !BaselineCapabilities.Contains(c, StringComparer.Ordinal)).ToList();
     }
 
     /// <summary>Pods mount an API token unless the pod or its service account says otherwise; most workloads never call the API.</summary>

@@ -37,7 +37,7 @@ internal static class SupplyChainRule
 
         var allowed = probe.Settings.AllowedRegistries;
         var workloads = probe.UserWorkloads(inventory);
-        var images = workloads.Sum(w => ContainerImages.Images(w).Count());
+        var images = workloads.Sum(w => ContainerImages.Images(w).Count);
         var findings = workloads.Select(w => Finding(w, allowed)).OfType<ObjectFinding>().ToList();
         probe.Note("settings.allowedRegistries", string.Join(", ", allowed));
         probe.Note("kubernetes.images", $"{images} container image(s) in {workloads.Count} user workload(s); {findings.Count} workload(s) use other registries");
@@ -63,13 +63,17 @@ internal static class SupplyChainRule
 
     private static ObjectFinding? Finding(Workload workload, IReadOnlyList<string> allowed)
     {
-        var issues = ContainerImages.Images(workload)
-            .Select(x => (x.Container, x.Image, Host: ContainerImages.RegistryHost(x.Image)))
-            .Where(x => !allowed.Any(p => ContainerImages.Matches(x.Host, p)))
-            .Select(x => new Issue(RuleStatus.Fail,
-                $"container '{KubernetesFacts.ContainerName(x.Container)}' runs '{x.Image}' from {x.Host}",
-                KubernetesProbe.ContainerEvidence(workload, x.Container, "image")))
-            .ToList();
+        var issues = new List<Issue>();
+        foreach (var (container, image) in ContainerImages.Images(workload))
+        {
+            var host = ContainerImages.RegistryHost(image);
+            if (!ContainerImages.MatchesAny(host, allowed))
+            {
+                issues.Add(new Issue(RuleStatus.Fail, $"container '{KubernetesFacts.ContainerName(container)}' runs '{image}' from {host}",
+                    KubernetesProbe.ContainerEvidence(workload, container, "image")));
+            }
+        }
+
         return issues.Count == 0 ? null : ObjectIssues.Finding(workload.Object.Key, issues);
     }
 

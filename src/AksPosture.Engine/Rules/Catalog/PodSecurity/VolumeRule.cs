@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AksPosture.Engine.Snapshots;
 using static AksPosture.Engine.Rules.Probe;
 
@@ -59,7 +60,7 @@ internal static class VolumeRule
         var issues = new List<Issue>();
         foreach (var volume in workload.PodObjects("volumes"))
         {
-            var name = AsText($"{workload.Object.Key}: volumes[].name", volume["name"]) ?? "?";
+            var name = VolumeName(workload, volume);
             if (volume["hostPath"] is not null)
             {
                 var path = Navigate(volume, "hostPath.path");
@@ -73,12 +74,21 @@ internal static class VolumeRule
             }
         }
 
-        foreach (var container in workload.Containers().Where(c => workload.ContainerBool(c, "securityContext.readOnlyRootFilesystem") != true))
+        foreach (var container in workload.Containers())
         {
+            if (workload.ContainerBool(container, "securityContext.readOnlyRootFilesystem") == true)
+            {
+                continue;
+            }
+
             issues.Add(new(RuleStatus.Warn, $"container '{KubernetesFacts.ContainerName(container)}' can write to its root filesystem",
                 KubernetesProbe.ContainerEvidence(workload, container, "securityContext.readOnlyRootFilesystem")));
         }
 
         return issues.Count == 0 ? null : ObjectIssues.Finding(workload.Object.Key, issues);
     }
+
+    // The error path names the workload, so it is spelt out only when a name cannot be read.
+    private static string VolumeName(Workload workload, JsonObject volume) =>
+        (TryText(volume["name"], out var name) ? name : throw new UnreadableValueException($"{workload.Object.Key}: volumes[].name", ExpectedText)) ?? "?";
 }

@@ -24,22 +24,21 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
         var findings = new List<ObjectFinding>();
         foreach (var workload in probe.UserWorkloads(inventory))
         {
-            var gaps = new List<(JsonObject Container, IReadOnlyList<string> Missing)>();
+            List<(JsonObject Container, IReadOnlyList<string> Missing)>? gaps = null;
             foreach (var container in workload.Containers(includeInit))
             {
                 total++;
-                var missing = fields.Where(f => !Json.Present(Probe.Navigate(container, f))).ToList();
-                if (missing.Count == 0)
+                if (Missing(container, fields) is { } missing)
                 {
-                    covered++;
+                    (gaps ??= []).Add((container, missing));
                 }
                 else
                 {
-                    gaps.Add((container, missing));
+                    covered++;
                 }
             }
 
-            if (gaps.Count > 0)
+            if (gaps is not null)
             {
                 var message = string.Join("; ", gaps.Select(g => $"container '{KubernetesFacts.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
                 var evidence = gaps.SelectMany(g => g.Missing.Select(f => KubernetesProbe.ContainerEvidence(workload, g.Container, f))).ToArray();
@@ -50,5 +49,20 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
         var coverage = new ContainerCoverage(covered, total, findings);
         probe.Note(notePath, coverage.Summary(what));
         return coverage;
+    }
+
+    /// <summary>The fields the container leaves unset, or null when it sets them all (as most do).</summary>
+    private static List<string>? Missing(JsonObject container, IReadOnlyList<string> fields)
+    {
+        List<string>? missing = null;
+        foreach (var field in fields)
+        {
+            if (!Json.Present(Probe.Navigate(container, field)))
+            {
+                (missing ??= []).Add(field);
+            }
+        }
+
+        return missing;
     }
 }

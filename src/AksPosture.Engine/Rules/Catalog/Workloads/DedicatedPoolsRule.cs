@@ -66,5 +66,5 @@ internal static class DedicatedPoolsRule
     /// <summary>N-series sizes, or a pool that declares a <c>gpuProfile</c>.</summary>
     private static bool IsGpuPool(Probe probe, AgentPool pool) =>
         VmSizes.IsAccelerated(pool.Text("vmSize"))
-        || probe.Record($"properties.agentPoolProfiles[{pool.Name}].gpuProfile", PoolFields.Raw(probe, pool)?["gpuProfile"]) is not null;
+        || probe.Record($"properties.agentPoolProfiles[{pool.Name}].gpuProfile", pool.Raw?["gpuProfile"]) is not null;
 }

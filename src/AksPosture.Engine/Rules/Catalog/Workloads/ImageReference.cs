@@ -34,8 +34,11 @@ internal static class ImageReference
         return name[..registryEnd].ToLowerInvariant() + name[registryEnd..] + digest;
     }
 
-    // Nodes report names already in this form; recognising it saves the substrings for hundreds of images per cluster.
-    private static bool IsNormalised(string image)
+    /// <summary>
+    /// Whether the reference is already in the normalised spelling. Nodes report names in this form; recognising
+    /// it saves the substrings for hundreds of images per cluster.
+    /// </summary>
+    public static bool IsNormalised(ReadOnlySpan<char> image)
     {
         var slash = image.IndexOf('/');
         if (slash <= 0 || image.Length != image.Trim().Length)
@@ -43,9 +46,9 @@ internal static class ImageReference
             return false;
         }
 
-        var registry = image.AsSpan(0, slash);
+        var registry = image[..slash];
         var isRegistry = registry.Contains('.') || registry.Contains(':') || registry.SequenceEqual("localhost");
-        var lastSegment = image.AsSpan(image.LastIndexOf('/') + 1);
+        var lastSegment = image[(image.LastIndexOf('/') + 1)..];
         return isRegistry && !registry.ContainsAnyInRange('A', 'Z') && (image.Contains('@') || lastSegment.Contains(':'));
     }
 }

@@ -18,28 +18,19 @@ internal static class ImageSizes
         }
 
         // Nodes list every image they hold; only the sizes of images user workloads run are needed.
-        var wanted = probe.UserWorkloads(inventory)
-            .SelectMany(w => w.Containers())
-            .Select(c => Json.Text(c["image"]))
-            .OfType<string>()
-            .Select(ImageReference.Normalise)
-            .ToHashSet(StringComparer.Ordinal);
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var image in nodes.SelectMany(n => Json.Objects(Json.At(n.Json, "status.images"))))
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var workload in probe.UserWorkloads(inventory))
         {
-            foreach (var name in image["names"] as JsonArray ?? [])
+            foreach (var container in workload.Containers())
             {
-                if (Json.Text(name) is not { } text || !wanted.Contains(ImageReference.Normalise(text)) ||
-                    image["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
+                if (Json.Text(container["image"]) is { } image)
                 {
-                    continue;
+                    wanted.Add(ImageReference.Normalise(image));
                 }
-
-                var key = ImageReference.Normalise(text);
-                sizes[key] = Math.Max(size, sizes.GetValueOrDefault(key));
             }
         }
 
+        var sizes = NodeImageSizes(nodes, wanted);
         var limit = probe.Settings.LargeImageBytes;
         var findings = new List<ObjectFinding>();
         int known = 0, used = 0;
@@ -75,6 +66,47 @@ internal static class ImageSizes
         // Kubelet reports a limited number of images per node, so some sizes may be unknown.
         probe.Note("kubernetes.nodes.images", $"sizes known for {known} of {used} user container images; {findings.Count} workload(s) over {Gib(limit)}");
         return findings;
+    }
+
+    /// <summary>The largest size a node reports for each wanted image (by its normalised reference).</summary>
+    private static Dictionary<string, long> NodeImageSizes(IReadOnlyList<KubernetesObject> nodes, HashSet<string> wanted)
+    {
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        Span<char> buffer = stackalloc char[512];
+        foreach (var image in nodes.SelectMany(n => Json.Objects(Json.At(n.Json, "status.images"))))
+        {
+            if (image["names"] is not JsonArray names)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (Wanted(names[i], wanted, buffer) is not { } key || image["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
+                {
+                    continue;
+                }
+
+                sizes[key] = Math.Max(size, sizes.GetValueOrDefault(key));
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>
+    /// The wanted image a node's image name stands for, or null. Nodes hold hundreds of names per cluster, most of
+    /// images no user workload runs, so a name already in normalised form is looked up as written rather than read
+    /// into a string first.
+    /// </summary>
+    private static string? Wanted(JsonNode? name, HashSet<string> wanted, Span<char> buffer)
+    {
+        if (JsonStrings.TryCopyString(name, buffer, out var length) && ImageReference.IsNormalised(buffer[..length]))
+        {
+            return wanted.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..length], out var match) ? match : null;
+        }
+
+        return Json.Text(name) is { } text && wanted.TryGetValue(ImageReference.Normalise(text), out var key) ? key : null;
     }
 
     public static string Gib(long bytes) => (bytes / (double)(1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB";

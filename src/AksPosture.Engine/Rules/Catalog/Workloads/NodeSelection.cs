@@ -9,25 +9,49 @@ internal static class NodeSelection
     // Selecting the OS says nothing about which pool a workload belongs on; Helm charts set it by default.
     private static readonly string[] OsLabels = ["kubernetes.io/os", "beta.kubernetes.io/os"];
 
-    public static IReadOnlyDictionary<string, string> Selector(JsonObject? podSpec) => Json.Map(podSpec?["nodeSelector"]);
-
     public static JsonObject? NodeAffinity(JsonObject? podSpec) => podSpec?["affinity"]?["nodeAffinity"] as JsonObject;
 
     /// <summary>A node selector beyond the OS, or any node affinity (required or preferred).</summary>
-    public static bool ChoosesNodes(JsonObject? podSpec) =>
-        Selector(podSpec).Keys.Any(k => !OsLabels.Contains(k)) || Json.Present(NodeAffinity(podSpec));
+    public static bool ChoosesNodes(JsonObject? podSpec)
+    {
+        if (podSpec?["nodeSelector"] is JsonObject selector)
+        {
+            foreach (var (key, value) in selector)
+            {
+                if (Json.IsText(value) && !OsLabels.Contains(key))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return Json.Present(NodeAffinity(podSpec));
+    }
 
     public static IEnumerable<JsonObject> Tolerations(JsonObject? podSpec) => Json.Objects(podSpec?["tolerations"]);
 
     /// <summary>Whether a node with these labels satisfies the selector and the required node affinity.</summary>
     public static bool Admits(JsonObject? podSpec, IReadOnlyDictionary<string, string> labels)
     {
-        if (Selector(podSpec).Any(s => !labels.TryGetValue(s.Key, out var value) || value != s.Value))
+        // Every string entry of the node selector must match; other entries are ignored. The selector is read in
+        // place: this runs for every workload, pool and node.
+        if (podSpec?["nodeSelector"] is JsonObject selector)
         {
-            return false;
+            foreach (var (key, wanted) in selector)
+            {
+                if (Json.IsText(wanted) && !(labels.TryGetValue(key, out var value) && Json.TextEquals(wanted, value)))
+                {
+                    return false;
+                }
+            }
         }
 
-        var terms = Json.Objects(Json.At(NodeAffinity(podSpec), "requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")).ToList();
+        if (NodeAffinity(podSpec) is not { } affinity)
+        {
+            return true;
+        }
+
+        var terms = Json.Objects(Json.At(affinity, "requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms")).ToList();
         return terms.Count == 0 || terms.Any(term => Json.Objects(term["matchExpressions"]).All(e => Matches(e, labels)));
     }
 

@@ -42,7 +42,7 @@ internal static class PoolProfiles
             }
 
             var labelSets = nodes.Where(n => KubernetesFacts.PoolOf(n) == pool.Name)
-                .Select(n => Json.Map(Json.At(n.Json, "metadata.labels")))
+                .Select(n => n.Labels)
                 .Prepend(declared)
                 .ToList();
             var taints = pool.TextList("nodeTaints").Select(PoolTaint.Parse).OfType<PoolTaint>().ToList();
@@ -55,5 +55,5 @@ internal static class PoolProfiles
 
     /// <summary><c>nodeLabels</c> is a map, which <see cref="AgentPool"/> does not read; it is recorded here.</summary>
     public static IReadOnlyDictionary<string, string> NodeLabels(Probe probe, AgentPool pool) =>
-        Json.Map(probe.Record($"properties.agentPoolProfiles[{pool.Name}].nodeLabels", PoolFields.Raw(probe, pool)?["nodeLabels"]));
+        Json.Map(probe.Record($"properties.agentPoolProfiles[{pool.Name}].nodeLabels", pool.Raw?["nodeLabels"]));
 }
