@@ -1,5 +1,6 @@
 using AksPosture.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AksPosture.Web.Features.Findings;
 
@@ -76,18 +77,40 @@ internal static class FindingLifecycle
               AND (f.last_seen_at IS NOT NULL OR f.pillar <> r.pillar OR f.severity <> r.severity OR f.status <> r.status)
             """, cancellationToken);
 
-        // New: defects without a finding. The key decides, row by row, instead of a join the planner could get wrong
-        // on a run table it has no statistics for yet; a finding that exists is skipped without being locked.
-        var opened = await db.Database.ExecuteSqlAsync($"""
+        // New: defects without a finding. A cluster with no findings at all (every cluster, in a fleet's first run) has
+        // nothing to conflict with and is inserted as is; for the others the key decides, row by row, skipping a finding
+        // that exists without locking it. Neither needs a join the planner could get wrong on a run table it has no
+        // statistics for yet.
+        var withoutFindings = await db.Database.SqlQuery<Guid>($"""
+            SELECT c AS "Value" FROM unnest({clusters}) c WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.cluster_id = c)
+            """).ToArrayAsync(cancellationToken);
+        var opened = await InsertNewAsync(db, runId, withoutFindings, now, mayExist: false, cancellationToken)
+                     + await InsertNewAsync(db, runId, clusters.Except(withoutFindings).ToArray(), now, mayExist: true, cancellationToken);
+
+        return new LifecycleChanges(resolved, frozen, seenAgain, opened);
+    }
+
+    private static async Task<int> InsertNewAsync(
+        AppDbContext db, Guid runId, Guid[] clusters, DateTimeOffset now, bool mayExist, CancellationToken cancellationToken)
+    {
+        if (clusters.Length == 0)
+        {
+            return 0;
+        }
+
+        const string insert = """
             INSERT INTO findings (cluster_id, rule_id, object_key, pillar, severity, status, state,
                                   first_seen_at, last_seen_at, resolved_at, reopened_at, times_reopened, last_run_id)
             SELECT r.cluster_id, r.rule_id, r.object_key, r.pillar, r.severity, r.status, 'new',
-                   {now}, NULL, NULL, NULL, 0, r.run_id
+                   @now, NULL, NULL, NULL, 0, r.run_id
             FROM rule_results r
-            WHERE r.run_id = {runId} AND r.cluster_id = ANY({clusters}) AND r.status IN ('FAIL', 'WARN')
-            ON CONFLICT (cluster_id, rule_id, object_key) DO NOTHING
-            """, cancellationToken);
-
-        return new LifecycleChanges(resolved, frozen, seenAgain, opened);
+            WHERE r.run_id = @run AND r.cluster_id = ANY(@clusters) AND r.status IN ('FAIL', 'WARN')
+            """;
+        await using var command = new NpgsqlCommand(
+            mayExist ? insert + " ON CONFLICT (cluster_id, rule_id, object_key) DO NOTHING" : insert, (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.AddWithValue("run", runId);
+        command.Parameters.AddWithValue("clusters", clusters);
+        command.Parameters.AddWithValue("now", now);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
