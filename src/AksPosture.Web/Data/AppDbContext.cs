@@ -27,6 +27,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<RunBatch> RunBatches => Set<RunBatch>();
 
+    public DbSet<RunClusterDigest> RunClusterDigests => Set<RunClusterDigest>();
+
     public DbSet<ScopeScoreRollup> ScopeScoreRollups => Set<ScopeScoreRollup>();
 
     public DbSet<AssessmentSchedule> Schedules => Set<AssessmentSchedule>();

@@ -30,9 +30,9 @@ public static class JobsExtensions
                 SchemaName = "hangfire",
                 PrepareSchemaIfNecessary = jobs.PrepareSchema,
                 QueuePollInterval = jobs.PollInterval,
-                // A job whose worker died (kill -9) is picked up again once its heartbeat stops, not after 30 minutes.
+                // A job whose worker died (kill -9) is picked up again once its keep-alive stops, not after 30 minutes.
                 UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                InvisibilityTimeout = jobs.InvisibilityTimeout,
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         });

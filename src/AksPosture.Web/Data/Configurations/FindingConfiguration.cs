@@ -1,6 +1,4 @@
-using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Findings;
-using AksPosture.Web.Features.Fleet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +14,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.ObjectKey).HasMaxLength(512);
         builder.HasIndex(f => new { f.State, f.RuleId });
 
-        builder.HasOne<Cluster>().WithMany().HasForeignKey(f => f.ClusterId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<AssessmentRun>().WithMany().HasForeignKey(f => f.LastRunId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys: the first run of a fleet inserts hundreds of thousands of findings in its finishing
+        // transaction, and checking two keys per row would take most of it. Findings are only ever written from a
+        // run's results for clusters it assessed, and clusters and runs are never deleted.
     }
 }

@@ -261,6 +261,27 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("assessment_run_batches", (string)null);
                 });
 
+            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunClusterDigest", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<byte[]>("Digest")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("digest");
+
+                    b.HasKey("RunId", "ClusterId")
+                        .HasName("pk_run_cluster_digests");
+
+                    b.ToTable("run_cluster_digests", (string)null);
+                });
+
             modelBuilder.Entity("AksPosture.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -387,7 +408,7 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("last_run_id");
 
-                    b.Property<DateTimeOffset>("LastSeenAt")
+                    b.Property<DateTimeOffset?>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
@@ -429,9 +450,6 @@ namespace AksPosture.Web.Data.Migrations
 
                     b.HasKey("ClusterId", "RuleId", "ObjectKey")
                         .HasName("pk_findings");
-
-                    b.HasIndex("LastRunId")
-                        .HasDatabaseName("ix_findings_last_run_id");
 
                     b.HasIndex("State", "RuleId")
                         .HasDatabaseName("ix_findings_state_rule_id");
@@ -505,6 +523,10 @@ namespace AksPosture.Web.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("resource_group");
+
+                    b.Property<byte[]>("ResultsDigest")
+                        .HasColumnType("bytea")
+                        .HasColumnName("results_digest");
 
                     b.Property<string>("SubscriptionId")
                         .IsRequired()
@@ -765,6 +787,16 @@ namespace AksPosture.Web.Data.Migrations
                         .HasConstraintName("fk_assessment_run_batches_assessment_runs_run_id");
                 });
 
+            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunClusterDigest", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_run_cluster_digests_assessment_runs_run_id");
+                });
+
             modelBuilder.Entity("AksPosture.Web.Features.Collection.ClusterCollection", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
@@ -773,23 +805,6 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cluster_collections_clusters_cluster_id");
-                });
-
-            modelBuilder.Entity("AksPosture.Web.Features.Findings.Finding", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_findings_clusters_cluster_id");
-
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("LastRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_findings_assessment_runs_last_run_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Fleet.Cluster", b =>

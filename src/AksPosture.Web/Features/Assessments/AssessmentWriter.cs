@@ -32,14 +32,15 @@ internal static class AssessmentWriter
         await RunPartitions.CreateAsync(connection, run.Id, cancellationToken);
         await ResultCopy.WriteResultsAsync(connection, RunPartitions.TableFor(run.Id), run.Id, stored, cancellationToken);
         await ResultCopy.WriteRollupsAsync(connection, run.Id, stored, cancellationToken);
+        await ResultCopy.WriteDigestsAsync(connection, run.Id, stored, cancellationToken);
 
         run.ClustersAssessed = assessed.Count;
         run.ClustersFailed = evaluations.Count - assessed.Count;
         await db.AssessmentRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.ClustersAssessed, run.ClustersAssessed).SetProperty(r => r.ClustersFailed, run.ClustersFailed),
             cancellationToken);
-        run.Status = await RunFinisher.FinishAsync(
-            db, new FinishingRun(run.Id, null, run.StartedAt ?? now, run.ClustersTotal, run.ClustersAssessed, run.ClustersFailed), time, cancellationToken);
+        run.Status = (await RunFinisher.FinishAsync(
+            db, new FinishingRun(run.Id, null, run.StartedAt ?? now, run.ClustersTotal, run.ClustersAssessed, run.ClustersFailed), time, cancellationToken)).Status;
         run.FinishedAt = await db.AssessmentRuns.Where(r => r.Id == run.Id).Select(r => r.FinishedAt).SingleAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Rules;
+using AksPosture.Web.Features.Findings;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -72,6 +73,20 @@ public static class ResultCopy
                 await writer.WriteAsync(rollup.Earned, NpgsqlDbType.Double, cancellationToken);
                 await writer.WriteAsync(rollup.Possible, NpgsqlDbType.Double, cancellationToken);
             }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Stages each cluster's <see cref="ResultDigest"/>, for the finishing transaction to tell which clusters changed.</summary>
+    public static async Task WriteDigestsAsync(
+        NpgsqlConnection connection, Guid runId, IEnumerable<StoredAssessment> assessments, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY run_cluster_digests (run_id, cluster_id, digest) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (clusterId, assessment) in assessments)
+        {
+            await writer.WriteRowAsync(cancellationToken, runId, clusterId, ResultDigest.Of(assessment.Results));
         }
 
         await writer.CompleteAsync(cancellationToken);

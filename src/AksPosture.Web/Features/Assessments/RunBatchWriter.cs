@@ -29,6 +29,7 @@ internal static class RunBatchWriter
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await ResultCopy.WriteResultsAsync(connection, RunPartitions.TableFor(runId), runId, stored, cancellationToken);
         await ResultCopy.WriteRollupsAsync(connection, runId, stored, cancellationToken);
+        await ResultCopy.WriteDigestsAsync(connection, runId, stored, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE assessment_runs
             SET clusters_assessed = clusters_assessed + {stored.Count}, clusters_failed = clusters_failed + {failed},

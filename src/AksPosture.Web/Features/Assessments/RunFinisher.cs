@@ -14,6 +14,9 @@ internal sealed record FinishingRun(Guid Id, string? Scope, DateTimeOffset Start
         : RunStatus.Succeeded;
 }
 
+/// <summary>How a run ended, and how many findings it changed.</summary>
+internal sealed record FinishOutcome(RunStatus Status, LifecycleChanges Findings);
+
 /// <summary>
 /// The one transaction that makes a run visible: its staged results join <c>rule_results</c>, its clusters point at
 /// it, clusters its scope no longer holds are marked gone, findings move through their lifecycle and the fleet and
@@ -24,8 +27,8 @@ internal static class RunFinisher
     // Finishing transactions take turns, so runs of overlapping scopes never interleave lifecycle merges.
     private const long FinishLockKey = 0x414B_5350_4649_4E; // "AKSP" "FIN"
 
-    /// <summary>Runs inside the caller's transaction on <paramref name="db"/>; returns the run's final status.</summary>
-    public static async Task<RunStatus> FinishAsync(AppDbContext db, FinishingRun run, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Runs inside the caller's transaction on <paramref name="db"/>; returns the run's final status and what it did to findings.</summary>
+    public static async Task<FinishOutcome> FinishAsync(AppDbContext db, FinishingRun run, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FinishLockKey})", cancellationToken);
@@ -37,24 +40,29 @@ internal static class RunFinisher
             await DiscardAsync(db, run.Id, cancellationToken);
             await SetStatusAsync(db, run.Id, status, now,
                 $"None of the {run.Total} cluster(s) could be assessed; the logs name each cluster and why. Nothing was stored.", cancellationToken);
-            return status;
+            return new FinishOutcome(status, LifecycleChanges.None);
         }
 
         await RunPartitions.AttachAsync(connection, run.Id, cancellationToken);
+        // Before the clusters point at this run: the merge reads their previous latest run and results digest.
+        var changed = await ChangedClustersAsync(db, run.Id, cancellationToken);
+        var findings = changed.Length == 0 ? LifecycleChanges.None : await FindingLifecycle.MergeAsync(db, run.Id, changed, now, cancellationToken);
         var touched = await ReturningAsync(connection, """
-            UPDATE clusters c SET latest_run_id = @run, last_seen_at = @now, gone_at = NULL
-            WHERE c.id IN (SELECT r.cluster_id FROM pillar_score_rollups r WHERE r.run_id = @run AND r.pillar = 'overall')
+            UPDATE clusters c SET latest_run_id = @run, last_seen_at = @now, gone_at = NULL, results_digest = d.digest
+            FROM pillar_score_rollups r
+            LEFT JOIN run_cluster_digests d ON d.run_id = r.run_id AND d.cluster_id = r.cluster_id
+            WHERE r.run_id = @run AND r.pillar = 'overall' AND c.id = r.cluster_id
             RETURNING c.subscription_id
             """, run.Id, now, null, cancellationToken);
+        await db.RunClusterDigests.Where(d => d.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
         if (run.Scope is not null && RunScope.TryParse(run.Scope, out var scope))
         {
             touched.UnionWith(await MarkGoneAsync(connection, run, scope, now, cancellationToken));
         }
 
-        await FindingLifecycle.MergeAsync(db, run.Id, now, cancellationToken);
         await ScopeRollups.WriteAsync(connection, run.Id, touched, now, cancellationToken);
         await SetStatusAsync(db, run.Id, status, now, null, cancellationToken);
-        return status;
+        return new FinishOutcome(status, findings);
     }
 
     /// <summary>Drops what a run staged: it will never be finished.</summary>
@@ -62,7 +70,19 @@ internal static class RunFinisher
     {
         await RunPartitions.DropAsync((NpgsqlConnection)db.Database.GetDbConnection(), runId, cancellationToken);
         await db.PillarScoreRollups.Where(r => r.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        await db.RunClusterDigests.Where(d => d.RunId == runId).ExecuteDeleteAsync(cancellationToken);
     }
+
+    // Clusters the run assessed whose results differ, for the lifecycle, from those of their latest run (or are unknown).
+    private static Task<Guid[]> ChangedClustersAsync(AppDbContext db, Guid runId, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<Guid>($"""
+            SELECT r.cluster_id AS "Value"
+            FROM pillar_score_rollups r
+            JOIN clusters c ON c.id = r.cluster_id
+            LEFT JOIN run_cluster_digests d ON d.run_id = r.run_id AND d.cluster_id = r.cluster_id
+            WHERE r.run_id = {runId} AND r.pillar = 'overall'
+              AND (d.digest IS NULL OR c.results_digest IS NULL OR c.results_digest <> d.digest)
+            """).ToArrayAsync(cancellationToken);
 
     // A cluster of the scope that the run's inventory did not list is gone, unless something saw it after the run began.
     private static Task<HashSet<string>> MarkGoneAsync(NpgsqlConnection connection, FinishingRun run, RunScope scope, DateTimeOffset now, CancellationToken cancellationToken)

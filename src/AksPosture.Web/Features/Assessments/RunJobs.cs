@@ -10,7 +10,8 @@ namespace AksPosture.Web.Features.Assessments;
 /// <summary>
 /// The Hangfire jobs of a run: plan (list the clusters, split them into batches), assess each batch, finish. Every
 /// step is safe to run twice: a retried plan re-enqueues what is pending, a batch is written in the transaction
-/// that marks it done, and finishing checks the run is still running.
+/// that marks it done, and finishing checks the run is still running. So a step the database interrupted (a
+/// restart) simply runs again (<see cref="DatabaseRetry"/>), and so does one whose worker died.
 /// </summary>
 public sealed class RunJobs(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -24,7 +25,20 @@ public sealed class RunJobs(
 {
     [AutomaticRetry(Attempts = 5)]
     [JobDisplayName("Plan run {0}")]
-    public async Task PlanAsync(Guid runId, CancellationToken cancellationToken)
+    public Task PlanAsync(Guid runId, CancellationToken cancellationToken) =>
+        DatabaseRetry.RunAsync(() => PlanOnceAsync(runId, cancellationToken), $"Planning run {runId}", logger, cancellationToken);
+
+    [AutomaticRetry(Attempts = 5)]
+    [JobDisplayName("Assess batch {1} of run {0}")]
+    public Task AssessBatchAsync(Guid runId, int batchNo, CancellationToken cancellationToken) =>
+        DatabaseRetry.RunAsync(() => AssessBatchOnceAsync(runId, batchNo, cancellationToken), $"Batch {batchNo} of run {runId}", logger, cancellationToken);
+
+    [AutomaticRetry(Attempts = 5)]
+    [JobDisplayName("Finish run {0}")]
+    public Task FinishAsync(Guid runId, CancellationToken cancellationToken) =>
+        DatabaseRetry.RunAsync(() => FinishOnceAsync(runId, cancellationToken), $"Finishing run {runId}", logger, cancellationToken);
+
+    private async Task PlanOnceAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var queued = await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.Status == RunStatus.Queued, cancellationToken);
@@ -89,9 +103,7 @@ public sealed class RunJobs(
         logger.LogInformation("Run {RunId} ({Scope}) planned: {Clusters} clusters in {Batches} batches", runId, run.Scope, listing.Clusters.Count, batches.Count);
     }
 
-    [AutomaticRetry(Attempts = 5)]
-    [JobDisplayName("Assess batch {1} of run {0}")]
-    public async Task AssessBatchAsync(Guid runId, int batchNo, CancellationToken cancellationToken)
+    private async Task AssessBatchOnceAsync(Guid runId, int batchNo, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.AssessmentRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
@@ -113,9 +125,7 @@ public sealed class RunJobs(
         }
     }
 
-    [AutomaticRetry(Attempts = 5)]
-    [JobDisplayName("Finish run {0}")]
-    public async Task FinishAsync(Guid runId, CancellationToken cancellationToken)
+    private async Task FinishOnceAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -128,11 +138,11 @@ public sealed class RunJobs(
         }
 
         var finishing = new FinishingRun(run.Id, run.Scope, run.StartedAt ?? run.QueuedAt, run.ClustersTotal, run.ClustersAssessed, run.ClustersFailed);
-        var status = await RunFinisher.FinishAsync(db, finishing, time, cancellationToken);
+        var (status, findings) = await RunFinisher.FinishAsync(db, finishing, time, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation(
-            "Run {RunId} ({Scope}) {Status}: {Assessed} of {Total} clusters assessed, {Failed} failed",
-            runId, run.Scope, status, run.ClustersAssessed, run.ClustersTotal, run.ClustersFailed);
+            "Run {RunId} ({Scope}) {Status}: {Assessed} of {Total} clusters assessed, {Failed} failed; findings {New} new, {SeenAgain} seen again after a change, {Resolved} resolved, {Frozen} without a verdict",
+            runId, run.Scope, status, run.ClustersAssessed, run.ClustersTotal, run.ClustersFailed, findings.New, findings.SeenAgain, findings.Resolved, findings.Frozen);
     }
 
     private async Task WriteBatchAsync(AppDbContext db, AssessmentRun run, RunBatch batch, CancellationToken cancellationToken)
@@ -155,7 +165,20 @@ public sealed class RunJobs(
             }
         }
 
-        await RunBatchWriter.WriteAsync(db, run.Id, batch.BatchNo, stored, failed, time.GetUtcNow(), hooks.BeforeBatchCommit, cancellationToken);
+        await RunBatchWriter.WriteAsync(db, run.Id, batch.BatchNo, stored, failed, time.GetUtcNow(), BeforeCommitAsync, cancellationToken);
+
+        async Task BeforeCommitAsync(Guid runId, int batchNo)
+        {
+            if (options.Value.DiagnosticBatchDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Value.DiagnosticBatchDelay, cancellationToken);
+            }
+
+            if (hooks.BeforeBatchCommit is { } hook)
+            {
+                await hook(runId, batchNo);
+            }
+        }
     }
 
     private async Task EnqueuePendingAsync(AppDbContext db, Guid runId, CancellationToken cancellationToken)

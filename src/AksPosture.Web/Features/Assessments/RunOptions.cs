@@ -17,4 +17,12 @@ public sealed class RunOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Diagnostics only: hold each batch's transaction open this long once its rows are written, before it commits,
+    /// so a recovery test (or an operator rehearsing one) can stop a worker or the database while a batch is half
+    /// written. Zero, the default, adds nothing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DiagnosticBatchDelay { get; set; } = TimeSpan.Zero;
 }

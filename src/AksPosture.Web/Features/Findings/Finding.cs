@@ -37,11 +37,19 @@ public sealed class Finding
     /// <summary>FAIL or WARN, as last seen.</summary>
     public RuleStatus Status { get; set; }
 
+    /// <summary>
+    /// The state as of the finding's last change. A finding stored New or Reopened reads as Open once a later run of
+    /// its cluster reports it again (<see cref="FindingQueries"/>): a run that changes nothing about a defect writes nothing.
+    /// </summary>
     public FindingState State { get; set; }
 
     public DateTimeOffset FirstSeenAt { get; set; }
 
-    public DateTimeOffset LastSeenAt { get; set; }
+    /// <summary>
+    /// Null while the cluster's latest run reports the defect: it was last seen when that run finished. Set (frozen)
+    /// once a run of the cluster stops reporting it: the run resolved it, or its rule reached no verdict.
+    /// </summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
@@ -49,6 +57,7 @@ public sealed class Finding
 
     public int TimesReopened { get; set; }
 
+    /// <summary>The run that last changed the finding: it first saw it, reopened, resolved or froze it.</summary>
     public Guid LastRunId { get; set; }
 
     /// <summary>Whether the defect is still there (new, open or reopened).</summary>

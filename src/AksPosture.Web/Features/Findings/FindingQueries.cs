@@ -43,10 +43,22 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = from f in db.Findings.AsNoTracking()
                     join c in db.Clusters.AsNoTracking() on f.ClusterId equals c.Id
-                    select new { Finding = f, c.Name, c.ArmId, c.ArmIdKey, c.SubscriptionId, c.GoneAt };
+                    join r in db.AssessmentRuns.AsNoTracking() on c.LatestRunId equals (Guid?)r.Id into latest
+                    from r in latest.DefaultIfEmpty()
+                    select new
+                    {
+                        Finding = f,
+                        // What the lifecycle does not write down (FindingLifecycle): a live finding (no last-seen time) was
+                        // last seen by its cluster's latest run, and is open unless that run is the one that opened or reopened it.
+                        State = f.LastSeenAt == null && f.LastRunId != c.LatestRunId && (f.State == FindingState.New || f.State == FindingState.Reopened)
+                            ? FindingState.Open
+                            : f.State,
+                        LastSeenAt = f.LastSeenAt ?? r.FinishedAt ?? f.FirstSeenAt,
+                        c.Name, c.ArmId, c.ArmIdKey, c.SubscriptionId, c.GoneAt,
+                    };
         if (filter.Status is { } status)
         {
-            query = query.Where(x => x.Finding.State == status);
+            query = query.Where(x => x.State == status);
         }
 
         if (filter.Pillar is { } pillar)
@@ -86,7 +98,7 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory)
 
         var total = await query.CountAsync(cancellationToken);
         var rows = await query
-            .OrderByDescending(x => x.Finding.LastSeenAt)
+            .OrderByDescending(x => x.LastSeenAt)
             .ThenBy(x => x.Name)
             .ThenBy(x => x.Finding.RuleId)
             .ThenBy(x => x.Finding.ObjectKey)
@@ -96,7 +108,7 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory)
         var items = rows.Select(x => new FindingView(
                 x.Finding.ClusterId, x.Name, x.ArmId, x.SubscriptionId, x.Finding.RuleId, x.Finding.ObjectKey,
                 x.Finding.Pillar.Key(), x.Finding.Severity.ToString().ToLowerInvariant(), x.Finding.Status.Code(),
-                x.Finding.State.ToString().ToLowerInvariant(), x.Finding.FirstSeenAt, x.Finding.LastSeenAt, x.Finding.ResolvedAt,
+                x.State.ToString().ToLowerInvariant(), x.Finding.FirstSeenAt, x.LastSeenAt, x.Finding.ResolvedAt,
                 x.Finding.ReopenedAt, x.Finding.TimesReopened, x.GoneAt is not null))
             .ToList();
         return new FindingPage(items, page, pageSize, total);

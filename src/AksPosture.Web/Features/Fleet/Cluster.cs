@@ -48,4 +48,10 @@ public sealed class Cluster
     public Guid? LatestRunId { get; set; }
 
     public AssessmentRun? LatestRun { get; set; }
+
+    /// <summary>
+    /// The <see cref="Findings.ResultDigest"/> of the latest run's results for the cluster; null when unknown. A run
+    /// whose results digest the same leaves the cluster's findings as they are.
+    /// </summary>
+    public byte[]? ResultsDigest { get; set; }
 }

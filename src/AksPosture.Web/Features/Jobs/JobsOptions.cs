@@ -17,6 +17,13 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How soon a job whose worker died (kill -9, a lost host) is picked up again by another worker. A live worker
+    /// keeps its jobs claimed every fifth of this, so a long job is never taken over while its worker runs.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Create or upgrade Hangfire's tables (schema <c>hangfire</c>) at start.</summary>
     public bool PrepareSchema { get; set; } = true;
 }

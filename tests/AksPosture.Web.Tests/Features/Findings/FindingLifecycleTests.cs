@@ -42,28 +42,70 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
         foreach (var key in resolved)
         {
             var finding = afterSecond[key];
-            Assert.Equal(FindingState.Resolved, finding.State);
-            Assert.Equal(t2, finding.ResolvedAt);
-            Assert.Equal(t1, finding.FirstSeenAt);
+            Assert.Equal(FindingState.Resolved, State(finding));
+            Assert.Equal((t2, t1, t1), (finding.ResolvedAt, finding.FirstSeenAt, finding.LastSeenAt));
 
             var reopened = afterThird[key];
-            Assert.Equal(FindingState.Reopened, reopened.State);
-            Assert.Equal(t3, reopened.ReopenedAt);
-            Assert.Equal(1, reopened.TimesReopened);
+            Assert.Equal(FindingState.Reopened, State(reopened));
+            Assert.Equal((t3, t3, 1), (reopened.ReopenedAt, reopened.LastSeenAt, reopened.TimesReopened));
             Assert.Null(reopened.ResolvedAt);
             Assert.Equal(t1, reopened.FirstSeenAt);
         }
 
         foreach (var key in opened)
         {
-            Assert.Equal(FindingState.New, afterSecond[key].State);
-            Assert.Equal(FindingState.Open, afterThird[key].State);
+            Assert.Equal(FindingState.New, State(afterSecond[key]));
+            Assert.Equal(FindingState.Open, State(afterThird[key]));
             Assert.Equal(t2, afterSecond[key].FirstSeenAt);
             Assert.Equal(t3, afterThird[key].LastSeenAt);
             Assert.Equal(0, afterThird[key].TimesReopened);
         }
 
-        Assert.Equal(Defects(regressed).Order(), afterThird.Values.Where(f => Finding.IsActive(f.State)).Select(Key).Order());
+        Assert.Equal(Defects(regressed).Order(), afterThird.Values.Where(f => Finding.IsActive(State(f))).Select(Key).Order());
+    }
+
+    [Fact]
+    public async Task Assess_SameResultsAgain_RewritesNoFindingAndReadsThemOpenAndSeenByTheLatestRun()
+    {
+        const string name = "aks-unchanged";
+        var t1 = await AssessAtAsync(Variant(name, AllowLocalAccounts));
+        var rowsBefore = await RowVersionsAsync(name);
+        var t2 = await AssessAtAsync(Variant(name, AllowLocalAccounts));
+        var rowsAfter = await RowVersionsAsync(name);
+        var findings = await FindingsAsync(name);
+
+        Assert.NotEmpty(rowsBefore);
+        Assert.Equal(rowsBefore, rowsAfter);
+        Assert.All(findings.Values, f => Assert.Equal((FindingState.Open, t1, t2), (State(f), f.FirstSeenAt, f.LastSeenAt)));
+    }
+
+    [Fact]
+    public async Task Assess_FindingsWithColumnsOfAnotherFeature_LeavesThoseColumnsAlone()
+    {
+        // Another feature (remediation: who owns the fix) adds columns to findings; the lifecycle writes only its own.
+        const string name = "aks-owned";
+        await using (var db = await CreateDbAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE findings ADD COLUMN IF NOT EXISTS test_owner text");
+        }
+
+        await AssessAtAsync(Variant(name, AllowLocalAccounts));
+        var clusterId = await ClusterIdAsync(name);
+        await using (var db = await CreateDbAsync())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE findings SET test_owner = 'team-a' WHERE cluster_id = {clusterId}");
+        }
+
+        await AssessAtAsync(Variant(name, FreeTier));
+        await AssessAtAsync(Variant(name, r => { AllowLocalAccounts(r); FreeTier(r); }));
+
+        await using var check = await CreateDbAsync();
+        var owners = await check.Database.SqlQuery<string>($"SELECT COALESCE(test_owner, '') AS \"Value\" FROM findings WHERE cluster_id = {clusterId} AND state = 'reopened'").ToListAsync();
+        var newOwners = await check.Database.SqlQuery<string>($"SELECT COALESCE(test_owner, '') AS \"Value\" FROM findings WHERE cluster_id = {clusterId} AND first_seen_at > (SELECT min(first_seen_at) FROM findings WHERE cluster_id = {clusterId})").ToListAsync();
+        Assert.NotEmpty(owners);
+        Assert.All(owners, o => Assert.Equal("team-a", o));
+        Assert.NotEmpty(newOwners);
+        Assert.All(newOwners, o => Assert.Equal("", o));
     }
 
     [Fact]
@@ -98,48 +140,58 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task Merge_RuleWithoutVerdict_KeepsObjectFindingsOpenUntilTheRulePassesAgain()
+    public async Task Finish_RuleWithoutVerdict_KeepsObjectFindingsOpenAndLastSeenUntilTheRulePassesAgain()
     {
         await AssessAtAsync(Variant("aks-objects"));
-        await using var db = await CreateDbAsync();
-        var clusterId = await db.Clusters.Where(c => c.Name == "aks-objects").Select(c => c.Id).SingleAsync();
+        var clusterId = await ClusterIdAsync("aks-objects");
         const string web = "shop/Deployment/web";
 
-        await MergeRunAsync(db, clusterId, (RuleStatus.Fail, ""), (RuleStatus.Fail, web));
-        await MergeRunAsync(db, clusterId, (RuleStatus.NotApplicable, ""));
-        var afterMissingData = await db.Findings.AsNoTracking().Where(f => f.RuleId == TestRule).ToListAsync();
-        await MergeRunAsync(db, clusterId, (RuleStatus.Pass, ""));
-        var afterPass = await db.Findings.AsNoTracking().Where(f => f.RuleId == TestRule).ToListAsync();
+        var seen = await FinishRunAsync(clusterId, (RuleStatus.Fail, ""), (RuleStatus.Fail, web));
+        await FinishRunAsync(clusterId, (RuleStatus.NotApplicable, ""));
+        var afterMissingData = await TestRuleFindingsAsync();
+        var passed = await FinishRunAsync(clusterId, (RuleStatus.Pass, ""));
+        var afterPass = await TestRuleFindingsAsync();
 
         Assert.Equal(2, afterMissingData.Count);
-        Assert.All(afterMissingData, f => Assert.True(Finding.IsActive(f.State)));
+        Assert.All(afterMissingData, f => Assert.Equal((FindingState.New, seen), (State(f), f.LastSeenAt)));
         Assert.Equal(2, afterPass.Count);
-        Assert.All(afterPass, f => Assert.Equal(FindingState.Resolved, f.State));
+        Assert.All(afterPass, f => Assert.Equal((FindingState.Resolved, seen, passed), (State(f), f.LastSeenAt, f.ResolvedAt)));
     }
 
-    // Writes a run holding only results of a made-up workload rule, then merges it as the writer does.
-    private async Task MergeRunAsync(AppDbContext db, Guid clusterId, params (RuleStatus Status, string ObjectKey)[] results)
+    // Finishes a run holding only results of a made-up workload rule for one cluster, as a run's last job does.
+    private async Task<DateTimeOffset> FinishRunAsync(Guid clusterId, params (RuleStatus Status, string ObjectKey)[] results)
     {
+        portal.Factory.Time.Advance(TimeSpan.FromHours(1));
         var now = portal.Factory.Time.GetUtcNow();
+        await using var db = await CreateDbAsync();
         var run = new AssessmentRun
         {
-            Id = Guid.CreateVersion7(), Trigger = "test", Status = RunStatus.Succeeded, StartedAt = now, FinishedAt = now,
-            RuleSetVersion = RuleCatalog.Version, ScoringVersion = "1",
+            Id = Guid.CreateVersion7(), Trigger = "test", Status = RunStatus.Running, QueuedAt = now, StartedAt = now,
+            RuleSetVersion = RuleCatalog.Version, ScoringVersion = "1", ClustersTotal = 1, ClustersAssessed = 1,
         };
         db.AssessmentRuns.Add(run);
+        db.PillarScoreRollups.Add(new PillarScoreRollup { RunId = run.Id, ClusterId = clusterId, Pillar = PillarScoreRollup.Overall, Score = 50, Earned = 1, Possible = 2 });
         await db.SaveChangesAsync();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await RunPartitions.CreateAsync(connection, run.Id, CancellationToken.None);
-        await RunPartitions.AttachAsync(connection, run.Id, CancellationToken.None);
-        db.RuleResults.AddRange(results.Select(r => new RuleResultRecord
+        foreach (var (status, objectKey) in results)
         {
-            RunId = run.Id, ClusterId = clusterId, RuleId = TestRule, ObjectKey = r.ObjectKey, Pillar = Pillar.Security,
-            Severity = Severity.High, Status = r.Status, Message = "test", Evidence = "[]", CheckId = TestRule,
-        }));
-        await db.SaveChangesAsync();
-        await FindingLifecycle.MergeAsync(db, run.Id, now, CancellationToken.None);
-        portal.Factory.Time.Advance(TimeSpan.FromHours(1));
+            await using var insert = new NpgsqlCommand(
+                $"INSERT INTO {RunPartitions.TableFor(run.Id)} (run_id, cluster_id, rule_id, object_key, pillar, severity, status, message, evidence, check_id) " +
+                "VALUES (@run, @cluster, @rule, @object, 'security', 'high', @status, 'test', '[]', @rule)", connection);
+            insert.Parameters.AddWithValue("run", run.Id);
+            insert.Parameters.AddWithValue("cluster", clusterId);
+            insert.Parameters.AddWithValue("rule", TestRule);
+            insert.Parameters.AddWithValue("object", objectKey);
+            insert.Parameters.AddWithValue("status", status.Code());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await RunFinisher.FinishAsync(db, new FinishingRun(run.Id, null, now, 1, 1, 0), portal.Factory.Time, CancellationToken.None);
+        await transaction.CommitAsync();
+        return now;
     }
 
     private async Task<DateTimeOffset> AssessAtAsync(ClusterSnapshot snapshot)
@@ -159,13 +211,33 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
             .Select(r => (r.RuleId, r.ObjectKey))
             .ToHashSet();
 
-    private static (string RuleId, string ObjectKey) Key(Finding finding) => (finding.RuleId, finding.ObjectKey);
+    private static (string RuleId, string ObjectKey) Key(FindingView finding) => (finding.RuleId, finding.ObjectKey);
 
-    private async Task<Dictionary<(string RuleId, string ObjectKey), Finding>> FindingsAsync(string clusterName)
+    private static FindingState State(FindingView finding) => Enum.Parse<FindingState>(finding.Status, ignoreCase: true);
+
+    // As the findings API reads them: with the state and last-seen time the lifecycle leaves to be derived.
+    private async Task<Dictionary<(string RuleId, string ObjectKey), FindingView>> FindingsAsync(string clusterName)
+    {
+        var page = await portal.Service<FindingQueries>().ListAsync(new FindingFilter(ClusterId: await ClusterIdAsync(clusterName)), 1, 500, CancellationToken.None);
+        return page.Items.ToDictionary(Key);
+    }
+
+    private async Task<List<FindingView>> TestRuleFindingsAsync() =>
+        (await portal.Service<FindingQueries>().ListAsync(new FindingFilter(RuleId: TestRule), 1, 500, CancellationToken.None)).Items.ToList();
+
+    // Each finding row's transaction id: it changes whenever the row is rewritten.
+    private async Task<Dictionary<string, string>> RowVersionsAsync(string clusterName)
+    {
+        var clusterId = await ClusterIdAsync(clusterName);
+        await using var db = await CreateDbAsync();
+        return (await db.Database.SqlQuery<string>($"SELECT rule_id || '|' || object_key || '|' || xmin::text AS \"Value\" FROM findings WHERE cluster_id = {clusterId}").ToListAsync())
+            .ToDictionary(row => row[..row.LastIndexOf('|')]);
+    }
+
+    private async Task<Guid> ClusterIdAsync(string clusterName)
     {
         await using var db = await CreateDbAsync();
-        var clusterId = await db.Clusters.Where(c => c.Name == clusterName).Select(c => c.Id).SingleAsync();
-        return await db.Findings.AsNoTracking().Where(f => f.ClusterId == clusterId).ToDictionaryAsync(Key);
+        return await db.Clusters.Where(c => c.Name == clusterName).Select(c => c.Id).SingleAsync();
     }
 
     private async Task<Guid?> LatestRunIdAsync(string clusterName)

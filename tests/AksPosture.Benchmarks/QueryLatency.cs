@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AksPosture.Benchmarks;
+
+/// <summary>With a year of daily fleet runs stored: the median latency of the fleet overview query and of the trend API over HTTP.</summary>
+internal static class QueryLatency
+{
+    // A year of daily fleet runs, inserted set-based from the last run's rollups with some drift. Setup, not measured:
+    // foreign-key triggers are skipped when the user may (session_replication_role), which changes no stored row.
+    public static async Task BuildHistoryAsync(BenchmarkDatabase database, int days)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await database.ExecuteAsync($"""
+            DO $$ BEGIN
+                IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN SET session_replication_role = replica; END IF;
+            END $$;
+            CREATE TEMP TABLE history AS
+            SELECT gen_random_uuid() AS id, d AS finished_at, row_number() OVER (ORDER BY d) AS n
+            FROM generate_series(now() - interval '{days} days', now() - interval '1 day', interval '1 day') d;
+            INSERT INTO assessment_runs (id, trigger, status, queued_at, started_at, finished_at, heartbeat_at, rule_set_version, scoring_version,
+                                         clusters_total, clusters_assessed, clusters_failed, batches_total, batches_done, results_removed_at)
+            SELECT h.id, 'history', 'succeeded', h.finished_at, h.finished_at, h.finished_at, h.finished_at, 'bench', '1', 0, 0, 0, 0, 0, h.finished_at
+            FROM history h;
+            INSERT INTO pillar_score_rollups (run_id, cluster_id, pillar, score, earned, possible)
+            SELECT h.id, p.cluster_id, p.pillar, greatest(0, p.score - h.n % 7), p.earned, p.possible
+            FROM history h CROSS JOIN pillar_score_rollups p
+            WHERE p.run_id = (SELECT id FROM assessment_runs WHERE trigger = 'bench' ORDER BY finished_at DESC LIMIT 1);
+            INSERT INTO scope_score_rollups (run_id, scope, pillar, score, earned, possible, clusters, as_of)
+            SELECT h.id, s.scope, s.pillar, greatest(0, s.score - h.n % 7), s.earned, s.possible, s.clusters, h.finished_at
+            FROM history h CROSS JOIN scope_score_rollups s
+            WHERE s.run_id = (SELECT id FROM assessment_runs WHERE trigger = 'bench' ORDER BY finished_at DESC LIMIT 1);
+            RESET session_replication_role;
+            ANALYZE;
+            """);
+        Console.WriteLine($"stored {days} daily runs of history (per-cluster and per-scope rollups) in {stopwatch.Elapsed.TotalSeconds:0} s");
+    }
+
+    public static async Task MeasureAsync(BenchmarkDatabase database, int days, int samples)
+    {
+        var overview = new FleetQueries(database.Factory);
+        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(CancellationToken.None));
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration["ConnectionStrings:Posture"] = database.ConnectionString;
+        builder.Logging.ClearProviders();
+        builder.AddDatabase();
+        builder.AddAssessments();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapScoresApi();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        var from = DateTimeOffset.UtcNow.AddDays(-days - 1).ToString("yyyy-MM-dd");
+        var points = 0;
+        var trendMedian = await MedianAsync(samples, async () =>
+        {
+            var response = await client.GetAsync($"/api/v1/scores/trend?scope=fleet&interval=day&from={from}");
+            response.EnsureSuccessStatusCode();
+            points = (await response.Content.ReadAsStringAsync()).Split("\"at\"").Length - 1;
+        });
+        var weekMedian = await MedianAsync(samples, async () =>
+            (await client.GetAsync($"/api/v1/scores/trend?scope=fleet&interval=week&from={from}")).EnsureSuccessStatusCode());
+        await app.StopAsync();
+
+        Console.WriteLine($"fleet overview query (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(overviewMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
+        Console.WriteLine($"GET /api/v1/scores/trend, {points} daily points (median of {samples}): {trendMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(trendMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
+        Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
+    }
+
+    private static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await action();
+        }
+
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < samples; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await action();
+            times.Add(stopwatch.Elapsed);
+        }
+
+        return times.Order().ElementAt(times.Count / 2);
+    }
+}
