@@ -1,0 +1,83 @@
+using AksPosture.Engine.Rules;
+using AksPosture.Web.Data;
+using AksPosture.Web.Features.Teams;
+
+namespace AksPosture.Web.Features.Fleet;
+
+/// <summary>Open findings and how they moved, in the selection: one row however many findings, from the findings table.</summary>
+public sealed record RemediationProgress(int Open, int OpenedSince, int ResolvedSince, int ReopenedSince, DateTimeOffset Since);
+
+/// <summary>Counts over the finding lifecycle of the clusters one user may see; findings of gone clusters are left out.</summary>
+internal static class FindingCounts
+{
+    private const string OpenFindings = """
+        FROM findings f
+        JOIN clusters c ON c.id = f.cluster_id
+        WHERE f.state <> 'resolved' AND c.gone_at IS NULL AND {selection}
+        """;
+
+    /// <summary>Every rule with open findings, at most one row per rule of the catalog.</summary>
+    public static async Task<List<RuleFailureRow>> RulesAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectionCommand.CreateAsync(db, selection, $"""
+            SELECT f.rule_id, f.pillar, f.severity,
+                   count(DISTINCT f.cluster_id) FILTER (WHERE f.status = 'FAIL'),
+                   count(DISTINCT f.cluster_id)
+            {OpenFindings}
+            GROUP BY 1, 2, 3
+            """, cancellationToken);
+        var rows = new List<RuleFailureRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var ruleId = reader.GetString(0);
+            rows.Add(new RuleFailureRow(
+                ruleId, RuleCatalog.Find(ruleId)?.Definition.Title, PillarNames.FromKey(reader.GetString(1)) ?? Pillar.Reliability,
+                Enum.Parse<Severity>(reader.GetString(2), ignoreCase: true), (int)reader.GetInt64(3), (int)reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The rules failing on the most clusters, then by weight.</summary>
+    public static IReadOnlyList<RuleFailureRow> MostFailed(IEnumerable<RuleFailureRow> rules, int count) =>
+        rules.Where(r => r.ClustersFailing > 0)
+            .OrderByDescending(r => r.ClustersFailing).ThenByDescending(r => r.Severity).ThenBy(r => r.RuleId, StringComparer.Ordinal)
+            .Take(count).ToList();
+
+    /// <summary>The highest-impact open findings: severity weight times clusters affected.</summary>
+    public static IReadOnlyList<RuleFailureRow> TopRisks(IEnumerable<RuleFailureRow> rules, int count) =>
+        rules.OrderByDescending(r => r.Impact).ThenByDescending(r => r.Severity).ThenBy(r => r.RuleId, StringComparer.Ordinal)
+            .Take(count).ToList();
+
+    public static async Task<Dictionary<Severity, int>> OpenBySeverityAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectionCommand.CreateAsync(db, selection, $"SELECT f.severity, count(*) {OpenFindings} GROUP BY 1", cancellationToken);
+        var counts = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[Enum.Parse<Severity>(reader.GetString(0), ignoreCase: true)] = (int)reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    public static async Task<RemediationProgress> ProgressAsync(
+        AppDbContext db, ClusterSelection selection, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectionCommand.CreateAsync(db, selection, """
+            SELECT count(*) FILTER (WHERE f.state <> 'resolved'),
+                   count(*) FILTER (WHERE f.first_seen_at >= @since),
+                   count(*) FILTER (WHERE f.state = 'resolved' AND f.resolved_at >= @since),
+                   count(*) FILTER (WHERE f.reopened_at >= @since)
+            FROM findings f
+            JOIN clusters c ON c.id = f.cluster_id
+            WHERE c.gone_at IS NULL AND {selection}
+            """, cancellationToken);
+        command.Parameters.AddWithValue("since", since);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new RemediationProgress((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3), since);
+    }
+}
