@@ -6,7 +6,6 @@ using AksPosture.Web.Features.Retention;
 using AksPosture.Web.Features.SampleFleet;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
-using AksPosture.Web.Features.Subscriptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +42,7 @@ public static class AssessmentExtensions
         builder.Services.AddSingleton<TrendQueries>();
         builder.Services.AddScoped<FleetQueries>();
         builder.Services.AddScoped<ClusterQueries>();
-        builder.Services.AddSingleton<RunChangeQueries>();
-        builder.Services.AddScoped<SubscriptionQueries>();
-        builder.Services.AddSingleton<IFleetFilterChoices, FleetFilterChoiceQueries>();
+
         builder.Services.AddSingleton<FindingQueries>();
         builder.Services.AddSingleton<RunDiffQueries>();
         return builder;

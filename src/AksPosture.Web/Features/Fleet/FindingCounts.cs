@@ -50,18 +50,46 @@ internal static class FindingCounts
         rules.OrderByDescending(r => r.Impact).ThenByDescending(r => r.Severity).ThenBy(r => r.RuleId, StringComparer.Ordinal)
             .Take(count).ToList();
 
-    public static async Task<Dictionary<Severity, int>> OpenBySeverityAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Severity, int>> OpenBySeverityAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken) =>
+        (await BySeverityAsync<string>(db, selection, $"SELECT ''::text, f.severity, count(*) {OpenFindings} GROUP BY 1, 2", cancellationToken))
+            .GetValueOrDefault("") ?? [];
+
+    // Columns: group key, severity, count.
+    private static async Task<Dictionary<TKey, Dictionary<Severity, int>>> BySeverityAsync<TKey>(
+        AppDbContext db, ClusterSelection selection, string sql, CancellationToken cancellationToken)
+        where TKey : notnull
     {
-        await using var command = await SelectionCommand.CreateAsync(db, selection, $"SELECT f.severity, count(*) {OpenFindings} GROUP BY 1", cancellationToken);
-        var counts = Enum.GetValues<Severity>().ToDictionary(s => s, _ => 0);
+        await using var command = await SelectionCommand.CreateAsync(db, selection, sql, cancellationToken);
+        var groups = new Dictionary<TKey, Dictionary<Severity, int>>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[Enum.Parse<Severity>(reader.GetString(0), ignoreCase: true)] = (int)reader.GetInt64(1);
+            var key = reader.GetFieldValue<TKey>(0);
+            if (!groups.TryGetValue(key, out var counts))
+            {
+                groups[key] = counts = [];
+            }
+
+            counts[Enum.Parse<Severity>(reader.GetString(1), ignoreCase: true)] = (int)reader.GetInt64(2);
         }
 
-        return counts;
+        return groups;
     }
+
+    public static Task<Dictionary<string, Dictionary<Severity, int>>> OpenBySeverityPerSubscriptionAsync(
+        AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken) =>
+        BySeverityAsync<string>(db, selection, $"SELECT c.subscription_id, f.severity, count(*) {OpenFindings} GROUP BY 1, 2", cancellationToken);
+
+    public static Task<Dictionary<Guid, Dictionary<Severity, int>>> OpenBySeverityPerTeamAsync(
+        AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken) =>
+        BySeverityAsync<Guid>(db, selection, $"""
+            SELECT t.id, f.severity, count(*)
+            FROM findings f
+            JOIN clusters c ON c.id = f.cluster_id
+            JOIN teams t ON {GroupScores.TeamMembership}
+            WHERE f.state <> 'resolved' AND c.gone_at IS NULL AND {"{selection}"}
+            GROUP BY 1, 2
+            """, cancellationToken);
 
     public static async Task<RemediationProgress> ProgressAsync(
         AppDbContext db, ClusterSelection selection, DateTimeOffset since, CancellationToken cancellationToken)

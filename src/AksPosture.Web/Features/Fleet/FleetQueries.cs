@@ -40,6 +40,13 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
             scores.Scores, scores.Clusters, hasSample, trend, subscriptions, teams, worst, rules, lastRun?.RuleSetVersion, lastRun?.FinishedAt);
     }
 
+    /// <summary>Each team's scores over the clusters the user may see.</summary>
+    public async Task<IReadOnlyList<TeamScoreRow>> GetTeamScoresAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TeamRowsAsync(db, await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Sorts and pages in the database, so a large fleet never loads whole.</summary>
     public async Task<ClusterListPage> GetClustersAsync(PortalUser user, ClusterFilter filter, ClusterListRequest request, CancellationToken cancellationToken)
     {
