@@ -105,7 +105,7 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
             JOIN pillar_score_rollups r ON r.run_id = c.latest_run_id AND r.cluster_id = c.id AND r.pillar = 'overall'
             LEFT JOIN subscriptions s ON s.subscription_id = c.subscription_id
             WHERE c.gone_at IS NULL AND r.score IS NOT NULL AND {selection}
-            ORDER BY r.score, c.name, c.id
+            ORDER BY r.score, c.name COLLATE "C", c.id
             LIMIT @count
             """, cancellationToken);
         command.Parameters.AddWithValue("count", count);

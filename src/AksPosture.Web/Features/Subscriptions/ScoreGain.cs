@@ -62,7 +62,7 @@ public static class ScoreGain
         return (Difference(MeanOf(pillarAfter), MeanOf(pillarSum)), Difference(MeanOf(overallAfter), MeanOf(overallSum)));
     }
 
-    /// <summary>The mean of a group's cluster scores, rounded to one decimal half away from zero as the engine rounds.</summary>
+    /// <summary>The mean of a group's cluster scores, exact and rounded to one decimal half away from zero, as the engine rounds.</summary>
     public static double? MeanOf(ScoreSum sum) =>
         sum.Count == 0 ? null : (double)Math.Round(sum.Sum / sum.Count, 1, MidpointRounding.AwayFromZero);
 
