@@ -3,8 +3,11 @@ using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Snapshots;
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Metrics;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using AksPosture.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -256,8 +259,9 @@ internal static class PersistBenchmark
 
     private static async Task MeasureQueriesAsync(string connectionString, IDbContextFactory<AppDbContext> factory, int days, int samples)
     {
-        var overview = new FleetQueries(factory);
-        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(CancellationToken.None));
+        var overview = new FleetQueries(factory, new TrendQueries(factory), TimeProvider.System);
+        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
+        await MeasureFilteredOverviewAsync(factory, overview, samples);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration["ConnectionStrings:Posture"] = connectionString;
@@ -285,6 +289,28 @@ internal static class PersistBenchmark
         Console.WriteLine($"fleet overview query (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(overviewMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, {points} daily points (median of {samples}): {trendMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(trendMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
+    }
+
+    // A filter makes the overview aggregate the selected clusters' rollups in SQL instead of reading the stored fleet roll-up:
+    // a team of a fifth of the subscriptions, and a filter that happens to select the whole fleet (the worst case).
+    private static async Task MeasureFilteredOverviewAsync(IDbContextFactory<AppDbContext> factory, FleetQueries overview, int samples)
+    {
+        List<string> subscriptions;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            subscriptions = await db.Subscriptions.Select(s => s.SubscriptionId).OrderBy(s => s).ToListAsync();
+        }
+
+        foreach (var (label, ids) in new[] { ("a fifth of the subscriptions", subscriptions.Take(subscriptions.Count / 5).ToList()), ("every subscription", subscriptions) })
+        {
+            var filter = new ClusterFilter(SubscriptionIds: ids);
+            var median = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, filter, CancellationToken.None));
+            Console.WriteLine($"fleet overview filtered to {label} ({ids.Count}) (median of {samples}): {median.TotalMilliseconds,6:0.0} ms");
+        }
+
+        var collector = new PostureMetricsCollector(factory, TimeProvider.System);
+        var metrics = await MedianAsync(samples, () => collector.CollectAsync(CancellationToken.None));
+        Console.WriteLine($"metrics snapshot refresh (median of {samples}): {metrics.TotalMilliseconds,6:0.0} ms");
     }
 
     private static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)

@@ -14,7 +14,7 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
 {
     private const string Production = "3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11";
 
-    private static readonly PortalUser Admin = User(PortalRoles.Admin);
+    private static readonly PortalUser Admin = TestUsers.With(PortalRoles.Admin);
 
     [Fact]
     public async Task GetOverview_AdminWithoutFilters_EqualsTheEnginesRollupOfTheFleet()
@@ -84,7 +84,7 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
     [Fact]
     public async Task GetOverview_ReaderOfPayments_SeesOnlyThePaymentsClustersWhateverTheFilter()
     {
-        var reader = User(PortalRoles.Reader, SampleUsers.PaymentsGroupId);
+        var reader = TestUsers.With(PortalRoles.Reader, SampleUsers.PaymentsGroupId);
         var payments = SampleFleetAssessments.All.Where(c => c.Snapshot.Tags.GetValueOrDefault("team") == "payments").ToList();
 
         var overview = await OverviewAsync(reader, ClusterFilter.None);
@@ -160,9 +160,6 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
         var payments = page.Rows.Single(r => r.Name == "aks-payments-prod-weu");
         Assert.Equal(("Contoso Production", "production"), (payments.SubscriptionName, payments.Environment));
     }
-
-    private static PortalUser User(string role, params string[] groups) =>
-        new("test-user", "Test User", new HashSet<string>([role]), new HashSet<string>(groups));
 
     private static void AssertSameScores(PillarScores expected, PillarScores actual)
     {

@@ -13,7 +13,7 @@ public sealed class ScorecardTests(SampleFleetPortalFixture portal) : IClassFixt
     private const string Production = "3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11";
     private const string NonProduction = "8a2e4c7b-1d9f-4b3a-b6e5-7c0f2d9a8e52";
 
-    private static readonly PortalUser Admin = new("a", "Admin", new HashSet<string>([PortalRoles.Admin]), new HashSet<string>());
+    private static readonly PortalUser Admin = TestUsers.With(PortalRoles.Admin);
 
     [Fact]
     public async Task GetAsync_Team_ScoresItsClustersRanksRisksAndCountsItsFindings()

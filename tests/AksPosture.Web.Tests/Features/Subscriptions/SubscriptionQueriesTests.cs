@@ -16,7 +16,7 @@ public sealed class SubscriptionQueriesTests(SampleFleetPortalFixture portal) : 
     {
         var clusters = SampleFleetAssessments.All.Where(c => c.Snapshot.SubscriptionId == Production).ToList();
 
-        var detail = await GetAsync(User(PortalRoles.Admin), Production, ClusterFilter.None);
+        var detail = await GetAsync(TestUsers.With(PortalRoles.Admin), Production, ClusterFilter.None);
 
         Assert.NotNull(detail);
         Assert.Equal(clusters.Count, detail.Current.Clusters);
@@ -40,7 +40,7 @@ public sealed class SubscriptionQueriesTests(SampleFleetPortalFixture portal) : 
         var payments = SampleFleetAssessments.All
             .Where(c => c.Snapshot.SubscriptionId == Production && c.Snapshot.Tags.GetValueOrDefault("team") == "payments").ToList();
 
-        var detail = await GetAsync(User(PortalRoles.Reader, SampleUsers.PaymentsGroupId), Production, ClusterFilter.None);
+        var detail = await GetAsync(TestUsers.With(PortalRoles.Reader, SampleUsers.PaymentsGroupId), Production, ClusterFilter.None);
 
         Assert.NotNull(detail);
         Assert.Equal(payments.Count, detail.Current.Clusters);
@@ -51,21 +51,18 @@ public sealed class SubscriptionQueriesTests(SampleFleetPortalFixture portal) : 
     [Fact]
     public async Task GetAsync_UnknownOrInvisibleSubscription_IsNull()
     {
-        Assert.Null(await GetAsync(User(PortalRoles.Admin), "00000000-0000-0000-0000-00000000dead", ClusterFilter.None));
-        Assert.Null(await GetAsync(User(PortalRoles.Reader, "no-team"), Production, ClusterFilter.None));
+        Assert.Null(await GetAsync(TestUsers.With(PortalRoles.Admin), "00000000-0000-0000-0000-00000000dead", ClusterFilter.None));
+        Assert.Null(await GetAsync(TestUsers.With(PortalRoles.Reader, "no-team"), Production, ClusterFilter.None));
     }
 
     [Fact]
     public async Task GetAsync_OneRunSoFar_HasNoChangesToShow()
     {
-        var detail = await GetAsync(User(PortalRoles.Admin), Production, ClusterFilter.None);
+        var detail = await GetAsync(TestUsers.With(PortalRoles.Admin), Production, ClusterFilter.None);
 
         Assert.Null(detail!.Changes);
         Assert.Single(detail.Trend);
     }
-
-    private static PortalUser User(string role, params string[] groups) =>
-        new("test-user", "Test User", new HashSet<string>([role]), new HashSet<string>(groups));
 
     private async Task<SubscriptionDetail?> GetAsync(PortalUser user, string id, ClusterFilter filter)
     {
