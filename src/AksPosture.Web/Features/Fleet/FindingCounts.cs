@@ -83,11 +83,11 @@ internal static class FindingCounts
     public static Task<Dictionary<Guid, Dictionary<Severity, int>>> OpenBySeverityPerTeamAsync(
         AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken) =>
         BySeverityAsync<Guid>(db, selection, $"""
-            SELECT t.id, f.severity, count(*)
-            FROM findings f
-            JOIN clusters c ON c.id = f.cluster_id
-            JOIN teams t ON {GroupScores.TeamMembership}
-            WHERE f.state <> 'resolved' AND c.gone_at IS NULL AND {"{selection}"}
+            WITH {GroupScores.TeamMembers}
+            SELECT m.team_id, f.severity, count(*)
+            FROM team_members m
+            JOIN findings f ON f.cluster_id = m.cluster_id
+            WHERE f.state <> 'resolved'
             GROUP BY 1, 2
             """, cancellationToken);
 
