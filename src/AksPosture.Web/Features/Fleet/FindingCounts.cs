@@ -10,10 +10,12 @@ public sealed record RemediationProgress(int Open, int OpenedSince, int Resolved
 /// <summary>Counts over the finding lifecycle of the clusters one user may see; findings of gone clusters are left out.</summary>
 internal static class FindingCounts
 {
+    // A probe per selected cluster through the findings' primary key (cluster first); OFFSET 0 keeps it one.
     private const string OpenFindings = """
-        FROM findings f
-        JOIN clusters c ON c.id = f.cluster_id
-        WHERE f.state <> 'resolved' AND c.gone_at IS NULL AND {selection}
+        FROM clusters c
+        CROSS JOIN LATERAL (SELECT f.rule_id, f.pillar, f.severity, f.status, f.cluster_id FROM findings f
+                            WHERE f.cluster_id = c.id AND f.state <> 'resolved' OFFSET 0) f
+        WHERE c.gone_at IS NULL AND {selection}
         """;
 
     /// <summary>Every rule with open findings, at most one row per rule of the catalog.</summary>
@@ -86,8 +88,7 @@ internal static class FindingCounts
             WITH {GroupScores.TeamMembers}
             SELECT m.team_id, f.severity, count(*)
             FROM team_members m
-            JOIN findings f ON f.cluster_id = m.cluster_id
-            WHERE f.state <> 'resolved'
+            CROSS JOIN LATERAL (SELECT f.severity FROM findings f WHERE f.cluster_id = m.cluster_id AND f.state <> 'resolved' OFFSET 0) f
             GROUP BY 1, 2
             """, cancellationToken);
 
@@ -99,8 +100,9 @@ internal static class FindingCounts
                    count(*) FILTER (WHERE f.first_seen_at >= @since),
                    count(*) FILTER (WHERE f.state = 'resolved' AND f.resolved_at >= @since),
                    count(*) FILTER (WHERE f.reopened_at >= @since)
-            FROM findings f
-            JOIN clusters c ON c.id = f.cluster_id
+            FROM clusters c
+            CROSS JOIN LATERAL (SELECT f.state, f.first_seen_at, f.resolved_at, f.reopened_at FROM findings f
+                                WHERE f.cluster_id = c.id OFFSET 0) f
             WHERE c.gone_at IS NULL AND {selection}
             """, cancellationToken);
         command.Parameters.AddWithValue("since", since);

@@ -5,6 +5,7 @@ using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Scores;
 using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AksPosture.Web.Features.Fleet;
 
@@ -25,7 +26,9 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
 
         var scores = await selected.ScoresAsync(db, cancellationToken);
         var trend = await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
-        var subscriptions = await SubscriptionRowsAsync(db, selection, cancellationToken);
+        var subscriptions = selected.StoredScope == ScoreScope.Fleet
+            ? await StoredSubscriptionRowsAsync(db, cancellationToken)
+            : await SubscriptionRowsAsync(db, selection, cancellationToken);
         var teams = await TeamRowsAsync(db, selection, cancellationToken);
         var worst = await WorstClustersAsync(db, selection, TopCount, cancellationToken);
         var rules = FindingCounts.MostFailed(await FindingCounts.RulesAsync(db, selection, cancellationToken), TopCount);
@@ -86,6 +89,39 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
             .ToList();
     }
 
+    // The whole fleet: each subscription's latest stored roll-up, one index probe per subscription on (scope, as_of).
+    private static async Task<List<SubscriptionScoreRow>> StoredSubscriptionRowsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT s.subscription_id, s.display_name, r.pillar, r.score, r.earned, r.possible, r.clusters
+            FROM subscriptions s
+            CROSS JOIN LATERAL (
+                SELECT x.run_id FROM scope_score_rollups x
+                WHERE x.scope = 'subscription:' || s.subscription_id
+                ORDER BY x.as_of DESC, x.sequence DESC LIMIT 1) latest
+            JOIN scope_score_rollups r ON r.run_id = latest.run_id AND r.scope = 'subscription:' || s.subscription_id
+            WHERE r.clusters > 0
+            """, (NpgsqlConnection)db.Database.GetDbConnection());
+        var rows = new List<(string Id, string Name, ScopeScoreRollup Rollup)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), new ScopeScoreRollup
+                {
+                    Scope = "", Pillar = reader.GetString(2), Score = reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                    Earned = reader.GetDouble(4), Possible = reader.GetDouble(5), Clusters = reader.GetInt32(6),
+                }));
+            }
+        }
+
+        return rows.GroupBy(r => (r.Id, r.Name))
+            .Select(g => new SubscriptionScoreRow(g.Key.Id, g.Key.Name, ScopeScores.ToScores(g.Select(r => r.Rollup)), g.Max(r => r.Rollup.Clusters)))
+            .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
     private static async Task<List<TeamScoreRow>> TeamRowsAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
     {
         var scores = await GroupScores.ByTeamAsync(db, selection, cancellationToken);
@@ -102,7 +138,8 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
         await using var command = await SelectionCommand.CreateAsync(db, selection, """
             SELECT c.id, c.name, coalesce(s.display_name, c.subscription_id), c.environment, r.score
             FROM clusters c
-            JOIN pillar_score_rollups r ON r.run_id = c.latest_run_id AND r.cluster_id = c.id AND r.pillar = 'overall'
+            CROSS JOIN LATERAL (SELECT p.score FROM pillar_score_rollups p
+                                WHERE p.run_id = c.latest_run_id AND p.cluster_id = c.id AND p.pillar = 'overall' OFFSET 0) r
             LEFT JOIN subscriptions s ON s.subscription_id = c.subscription_id
             WHERE c.gone_at IS NULL AND r.score IS NOT NULL AND {selection}
             ORDER BY r.score, c.name COLLATE "C", c.id

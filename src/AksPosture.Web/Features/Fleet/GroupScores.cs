@@ -1,3 +1,4 @@
+using System.Globalization;
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
@@ -27,13 +28,17 @@ internal static class GroupScores
     // The aggregate columns every group query returns after its key, and the rows they aggregate.
     private const string Sums = "r.pillar, sum(r.score::numeric), count(r.score), sum(r.earned), sum(r.possible), count(*)";
 
-    // Naming the latest runs lets PostgreSQL read their rollups through the primary key instead of scanning every run's.
-    private const string LatestRuns = "(SELECT DISTINCT latest_run_id FROM clusters WHERE gone_at IS NULL AND latest_run_id IS NOT NULL)";
+    // Each cluster's rollups are read through the primary key (run, cluster): OFFSET 0 keeps the lateral subquery a
+    // probe per selected cluster, where a join would read every rollup of the run and discard most.
+    private const string RollupsOf = """
+        CROSS JOIN LATERAL (SELECT p.pillar, p.score, p.earned, p.possible FROM pillar_score_rollups p
+                            WHERE p.run_id = {0} AND p.cluster_id = {1} OFFSET 0) r
+        """;
 
-    private const string LatestRollups = $"""
+    private static readonly string LatestRollups = $"""
         FROM clusters c
-        JOIN pillar_score_rollups r ON r.run_id = c.latest_run_id AND r.cluster_id = c.id
-        WHERE r.run_id = ANY(ARRAY{LatestRuns}) AND c.gone_at IS NULL AND {"{selection}"}
+        {string.Format(CultureInfo.InvariantCulture, RollupsOf, "c.latest_run_id", "c.id")}
+        WHERE c.gone_at IS NULL AND c.latest_run_id IS NOT NULL AND {"{selection}"}
         """;
 
     /// <summary>
@@ -43,7 +48,8 @@ internal static class GroupScores
     /// </summary>
     internal const string TeamMembers = """
         selected AS (
-            SELECT c.id, c.subscription_id, c.latest_run_id, c.tags FROM clusters c WHERE c.gone_at IS NULL AND {selection}),
+            SELECT c.id, c.subscription_id, c.latest_run_id, c.tags FROM clusters c
+            WHERE c.gone_at IS NULL AND c.latest_run_id IS NOT NULL AND {selection}),
         team_members AS (
             SELECT t.id AS team_id, s.id AS cluster_id, s.latest_run_id
             FROM teams t JOIN selected s ON s.subscription_id = ANY(t.subscription_ids)
@@ -68,8 +74,7 @@ internal static class GroupScores
             WITH {TeamMembers}
             SELECT m.team_id, {Sums}
             FROM team_members m
-            JOIN pillar_score_rollups r ON r.run_id = m.latest_run_id AND r.cluster_id = m.cluster_id
-            WHERE r.run_id = ANY(ARRAY{LatestRuns})
+            {string.Format(CultureInfo.InvariantCulture, RollupsOf, "m.latest_run_id", "m.cluster_id")}
             GROUP BY 1, 2
             """, cancellationToken);
 
@@ -81,7 +86,7 @@ internal static class GroupScores
     /// </summary>
     public static Task<Dictionary<DateTimeOffset, GroupScore>> TrendAsync(
         AppDbContext db, ClusterSelection selection, DateTimeOffset from, DateTimeOffset to, string unit, CancellationToken cancellationToken) =>
-        ReadAsync<DateTimeOffset>(db, selection, """
+        ReadAsync<DateTimeOffset>(db, selection, $$"""
             WITH runs AS (
                 SELECT DISTINCT ON (bucket, coalesce(a.scope, a.id::text))
                        a.id, date_trunc(@unit, a.finished_at, 'UTC') AS bucket, a.finished_at
@@ -89,12 +94,12 @@ internal static class GroupScores
                 WHERE a.status IN ('succeeded', 'partial') AND a.finished_at BETWEEN @from AND @to
                 ORDER BY bucket, coalesce(a.scope, a.id::text), a.finished_at DESC),
             latest AS (
-                SELECT DISTINCT ON (x.bucket, p.cluster_id, p.pillar) x.bucket, p.pillar, p.score, p.earned, p.possible
+                SELECT DISTINCT ON (x.bucket, c.id, r.pillar) x.bucket, r.pillar, r.score, r.earned, r.possible
                 FROM clusters c
                 CROSS JOIN runs x
-                JOIN pillar_score_rollups p ON p.run_id = x.id AND p.cluster_id = c.id
+                {{string.Format(CultureInfo.InvariantCulture, RollupsOf, "x.id", "c.id")}}
                 WHERE {selection}
-                ORDER BY x.bucket, p.cluster_id, p.pillar, x.finished_at DESC)
+                ORDER BY x.bucket, c.id, r.pillar, x.finished_at DESC)
             SELECT r.bucket, r.pillar, sum(r.score::numeric), count(r.score), sum(r.earned), sum(r.possible), count(*)
             FROM latest r
             GROUP BY 1, 2
