@@ -15,6 +15,8 @@ builder.AddSchedules();
 builder.AddSampleFleet();
 builder.AddApi();
 builder.AddPortalUi();
+builder.AddPortalPages();
+builder.AddPostureMetrics();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapFindingsApi();
 app.MapSchedulesApi();
 app.MapScoresApi();
 app.MapJobsDashboard();
+app.MapPostureMetrics();
 app.MapPortalUi();
 
 await app.RunAsync();

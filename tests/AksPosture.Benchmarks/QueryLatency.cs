@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using AksPosture.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -46,8 +48,8 @@ internal static class QueryLatency
 
     public static async Task MeasureAsync(BenchmarkDatabase database, int days, int samples)
     {
-        var overview = new FleetQueries(database.Factory);
-        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(CancellationToken.None));
+        var overview = new FleetQueries(database.Factory, new TrendQueries(database.Factory), TimeProvider.System);
+        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration["ConnectionStrings:Posture"] = database.ConnectionString;

@@ -43,10 +43,12 @@ public static class ScoreCalculator
     private static bool IsSameDefect(RuleResult result, RuleResult finding) =>
         result.CheckId == finding.CheckId && result.ObjectKey == finding.ObjectKey && ScoringModel.Credit(result.Status).HasValue;
 
+    // Averaged in decimal: scores have one decimal, so the mean is exact and a true half (63.05) rounds up, where a
+    // sum of doubles (378.29999…) would round it down depending on the order the clusters were added in.
     internal static double? Mean(IEnumerable<double?> values)
     {
-        var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        return present.Count == 0 ? null : Math.Round(present.Average(), 1, MidpointRounding.AwayFromZero);
+        var present = values.Where(v => v.HasValue).Select(v => (decimal)v!.Value).ToList();
+        return present.Count == 0 ? null : (double)Math.Round(present.Average(), 1, MidpointRounding.AwayFromZero);
     }
 
     // Rules of different seed items that share a check count once per pillar: the worst verdict, the highest weight.

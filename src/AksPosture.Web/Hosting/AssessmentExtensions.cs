@@ -46,6 +46,7 @@ public static class AssessmentExtensions
         builder.Services.AddSingleton<TrendQueries>();
         builder.Services.AddScoped<FleetQueries>();
         builder.Services.AddScoped<ClusterQueries>();
+
         builder.Services.AddSingleton<FindingQueries>();
         builder.Services.AddSingleton<RunDiffQueries>();
         builder.Services.AddSingleton<CollectionStatusQueries>();

@@ -52,14 +52,15 @@ public class PortalFixture : IAsyncLifetime
 
     public Task<AppDbContext> CreateDbAsync() => Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Waits for the sample fleet job (queued at start) to have stored its run.</summary>
+    /// <summary>Waits for the sample fleet job (queued at start) to have stored its run and then its teams.</summary>
     public async Task SampleFleetLoadedAsync()
     {
         await Eventually.Async(async () =>
         {
             await using var db = await CreateDbAsync();
-            return await db.AssessmentRuns.AnyAsync(r => r.Trigger == SampleFleetJob.Trigger && r.Status != RunStatus.Running);
-        }, "the sample fleet run to finish");
+            return await db.AssessmentRuns.AnyAsync(r => r.Trigger == SampleFleetJob.Trigger && r.Status != RunStatus.Running)
+                && await db.Teams.AnyAsync();
+        }, "the sample fleet run to finish and its teams to be stored");
     }
 
     protected virtual void ConfigureServices(IServiceCollection services)

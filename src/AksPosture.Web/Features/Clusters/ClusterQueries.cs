@@ -1,17 +1,28 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Clusters;
 
-public sealed class ClusterQueries(IDbContextFactory<AppDbContext> dbFactory)
+/// <summary>A cluster's scores over time and what changed in its latest run.</summary>
+public sealed record ClusterHistory(IReadOnlyList<ScorePoint> Trend, RunChanges? Changes);
+
+public sealed class ClusterQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, RunChangeQueries changes, TimeProvider time)
 {
-    public async Task<ClusterDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
+    public const int TrendDays = 30;
+
+    /// <summary>Null when there is no such cluster or the user may not see it.</summary>
+    public async Task<ClusterDetail?> GetAsync(PortalUser user, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cluster = await db.Clusters.AsNoTracking()
+        var selection = await ClusterSelection.ForAsync(db, user, new ClusterFilter(ClusterId: id), cancellationToken);
+        var cluster = await selection.Clusters(db).AsNoTracking()
             .Include(c => c.Subscription)
             .Include(c => c.LatestRun)
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -35,6 +46,16 @@ public sealed class ClusterQueries(IDbContextFactory<AppDbContext> dbFactory)
             run is null ? null : new RunStamp(run.Id, run.RuleSetVersion, run.ScoringVersion, run.FinishedAt),
             ResultRecords.ToScores(rollups),
             ToViews(records.Select(ResultRecords.ToResult).ToList()));
+    }
+
+    public async Task<ClusterHistory> GetHistoryAsync(PortalUser user, ClusterDetail cluster, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var points = await trends.GetAsync(
+            new ScoreScope(ScoreScopeKind.Cluster, cluster.ArmId.ToLowerInvariant()), now.AddDays(-TrendDays), now, TrendInterval.Day, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var selection = await ClusterSelection.ForAsync(db, user, new ClusterFilter(ClusterId: cluster.Id), cancellationToken);
+        return new ClusterHistory((points ?? []).Select(SelectedClusters.ToPoint).ToList(), await changes.GetAsync(selection, cancellationToken));
     }
 
     private static List<ResultView> ToViews(IReadOnlyList<RuleResult> results) =>

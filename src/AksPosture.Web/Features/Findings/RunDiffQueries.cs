@@ -1,5 +1,6 @@
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -29,7 +30,9 @@ public enum DiffProblem
 /// </summary>
 public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<(RunDiff? Diff, DiffProblem Problem, string? Detail)> GetAsync(Guid id, Guid against, int limit, CancellationToken cancellationToken)
+    /// <summary>Compares the runs over the clusters both assessed, within <paramref name="selection"/> when one is given.</summary>
+    public async Task<(RunDiff? Diff, DiffProblem Problem, string? Detail)> GetAsync(
+        Guid id, Guid against, int limit, CancellationToken cancellationToken, ClusterSelection? selection = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var runs = await db.AssessmentRuns.AsNoTracking().Where(r => r.Id == id || r.Id == against).ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -58,7 +61,7 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
             }
         }
 
-        var changes = await LoadAsync(db, id, against, earlier.FinishedAt!.Value, cancellationToken);
+        var changes = await LoadAsync(db, id, against, earlier.FinishedAt!.Value, selection, cancellationToken);
         var byKind = changes.ToLookup(c => c.Kind, c => c.Change);
         return (new RunDiff(
             id, against, byKind["new"].Count(), byKind["resolved"].Count(), byKind["reopened"].Count(),
@@ -66,12 +69,13 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     private static async Task<List<(string Kind, FindingChange Change)>> LoadAsync(
-        AppDbContext db, Guid later, Guid earlier, DateTimeOffset earlierFinished, CancellationToken cancellationToken)
+        AppDbContext db, Guid later, Guid earlier, DateTimeOffset earlierFinished, ClusterSelection? selection, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             WITH both_runs AS (
-                SELECT cluster_id FROM pillar_score_rollups WHERE run_id = @later AND pillar = 'overall'
+                SELECT p.cluster_id FROM pillar_score_rollups p JOIN clusters c ON c.id = p.cluster_id
+                WHERE p.run_id = @later AND p.pillar = 'overall' AND {selection}
                 INTERSECT
                 SELECT cluster_id FROM pillar_score_rollups WHERE run_id = @earlier AND pillar = 'overall'),
             changes AS (
@@ -102,7 +106,8 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
             SELECT x.kind, x.cluster_id, c.name, c.subscription_id, x.rule_id, x.object_key, x.pillar, x.severity, x.status
             FROM changes x JOIN clusters c ON c.id = x.cluster_id
             ORDER BY x.kind, c.name, x.rule_id, x.object_key
-            """, (NpgsqlConnection)db.Database.GetDbConnection());
+            """.Replace("{selection}", selection?.Condition("c") ?? "TRUE", StringComparison.Ordinal), (NpgsqlConnection)db.Database.GetDbConnection());
+        selection?.AddParameters(command);
         command.Parameters.AddWithValue("later", later);
         command.Parameters.AddWithValue("earlier", earlier);
         command.Parameters.AddWithValue("earlier_finished", earlierFinished);

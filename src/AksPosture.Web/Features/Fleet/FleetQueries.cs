@@ -1,39 +1,61 @@
 using System.Linq.Expressions;
-using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AksPosture.Web.Features.Fleet;
 
-/// <summary>What the fleet overview shows, read from score rollups of each cluster's latest run.</summary>
-public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory)
+/// <summary>What the fleet overview shows, for one user under one filter, aggregated in SQL from each cluster's latest rollups.</summary>
+public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, TimeProvider time)
 {
-    /// <summary>From the latest fleet and subscription roll-ups: a handful of rows, however large the fleet or long its history.</summary>
-    public async Task<FleetOverview> GetOverviewAsync(CancellationToken cancellationToken)
+    /// <summary>How far back the overview's trend reaches, in weeks.</summary>
+    public const int TrendWeeks = 12;
+
+    public const int TopCount = 10;
+
+    public async Task<FleetOverview> GetOverviewAsync(PortalUser user, ClusterFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var fleet = await ScopeScores.LatestAsync(db, ScopeScoreRollup.Fleet, cancellationToken);
-        var (scores, clusters, subscriptions) = fleet is { } latest
-            ? (latest.Scores, latest.Clusters, await SubscriptionRollupsAsync(db, cancellationToken))
-            : await ComputeAsync(db, cancellationToken);
-        var hasSample = await db.Clusters.AnyAsync(c => c.IsSample && c.GoneAt == null && c.LatestRunId != null, cancellationToken);
+        var selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
+        var selection = selected.Selection;
+        var now = time.GetUtcNow();
+
+        var scores = await selected.ScoresAsync(db, cancellationToken);
+        var trend = await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
+        var subscriptions = selected.StoredScope == ScoreScope.Fleet
+            ? await StoredSubscriptionRowsAsync(db, cancellationToken)
+            : await SubscriptionRowsAsync(db, selection, cancellationToken);
+        var teams = await TeamRowsAsync(db, selection, cancellationToken);
+        var worst = await WorstClustersAsync(db, selection, TopCount, cancellationToken);
+        var rules = FindingCounts.MostFailed(await FindingCounts.RulesAsync(db, selection, cancellationToken), TopCount);
+        var hasSample = await selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null && c.LatestRunId != null, cancellationToken);
         var lastRun = await db.AssessmentRuns.AsNoTracking()
             .Where(r => r.Status == RunStatus.Succeeded || r.Status == RunStatus.Partial)
             .OrderByDescending(r => r.FinishedAt)
             .Select(r => new { r.RuleSetVersion, r.FinishedAt })
             .FirstOrDefaultAsync(cancellationToken);
 
-        return new FleetOverview(scores, clusters, hasSample, subscriptions, lastRun?.RuleSetVersion, lastRun?.FinishedAt);
+        return new FleetOverview(
+            scores.Scores, scores.Clusters, hasSample, trend, subscriptions, teams, worst, rules, lastRun?.RuleSetVersion, lastRun?.FinishedAt);
+    }
+
+    /// <summary>Each team's scores over the clusters the user may see.</summary>
+    public async Task<IReadOnlyList<TeamScoreRow>> GetTeamScoresAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TeamRowsAsync(db, await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken), cancellationToken);
     }
 
     /// <summary>Sorts and pages in the database, so a large fleet never loads whole.</summary>
-    public async Task<ClusterListPage> GetClustersAsync(ClusterListRequest request, CancellationToken cancellationToken)
+    public async Task<ClusterListPage> GetClustersAsync(PortalUser user, ClusterFilter filter, ClusterListRequest request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var assessed = db.Clusters.AsNoTracking().Where(c => c.LatestRunId != null && c.GoneAt == null);
+        var selection = await ClusterSelection.ForAsync(db, user, filter, cancellationToken);
+        var assessed = selection.Clusters(db).AsNoTracking().Where(c => c.LatestRunId != null && c.GoneAt == null);
         var total = await assessed.CountAsync(cancellationToken);
         var page = await Sort(db, assessed, request)
             .Skip(request.Page * request.PageSize)
@@ -55,8 +77,20 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory)
         return new ClusterListPage(rows, total);
     }
 
-    // Each subscription's latest roll-up: one index probe per subscription on (scope, as_of).
-    private static async Task<List<SubscriptionScoreRow>> SubscriptionRollupsAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<SubscriptionScoreRow>> SubscriptionRowsAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
+    {
+        var scores = await GroupScores.BySubscriptionAsync(db, selection, cancellationToken);
+        var ids = scores.Keys.ToList();
+        var names = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.SubscriptionId))
+            .ToDictionaryAsync(s => s.SubscriptionId, s => s.DisplayName, cancellationToken);
+        return scores
+            .Select(s => new SubscriptionScoreRow(s.Key, names.GetValueOrDefault(s.Key, s.Key), s.Value.Scores, s.Value.Clusters))
+            .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    // The whole fleet: each subscription's latest stored roll-up, one index probe per subscription on (scope, as_of).
+    private static async Task<List<SubscriptionScoreRow>> StoredSubscriptionRowsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
@@ -88,17 +122,38 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory)
             .ToList();
     }
 
-    // Before the first run with roll-ups (an installation upgraded in place), from each cluster's latest rollups.
-    private static async Task<(PillarScores, int, List<SubscriptionScoreRow>)> ComputeAsync(AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<TeamScoreRow>> TeamRowsAsync(AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
     {
-        var clusters = await CurrentScores.LoadAsync(db, c => c.GoneAt == null, cancellationToken);
-        var names = await db.Subscriptions.AsNoTracking().ToDictionaryAsync(s => s.SubscriptionId, s => s.DisplayName, cancellationToken);
-        var subscriptions = clusters
-            .GroupBy(c => c.SubscriptionId)
-            .Select(g => new SubscriptionScoreRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), ScoreRollup.Combine(g.Select(c => c.Scores)), g.Count()))
-            .OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase)
+        var scores = await GroupScores.ByTeamAsync(db, selection, cancellationToken);
+        var ids = scores.Keys.ToList();
+        var names = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return scores
+            .Select(s => new TeamScoreRow(s.Key, names.GetValueOrDefault(s.Key, ""), s.Value.Scores, s.Value.Clusters))
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        return (ScoreRollup.Combine(clusters.Select(c => c.Scores)), clusters.Count, subscriptions);
+    }
+
+    private static async Task<List<WorstClusterRow>> WorstClustersAsync(AppDbContext db, ClusterSelection selection, int count, CancellationToken cancellationToken)
+    {
+        await using var command = await SelectionCommand.CreateAsync(db, selection, """
+            SELECT c.id, c.name, coalesce(s.display_name, c.subscription_id), c.environment, r.score
+            FROM clusters c
+            CROSS JOIN LATERAL (SELECT p.score FROM pillar_score_rollups p
+                                WHERE p.run_id = c.latest_run_id AND p.cluster_id = c.id AND p.pillar = 'overall' OFFSET 0) r
+            LEFT JOIN subscriptions s ON s.subscription_id = c.subscription_id
+            WHERE c.gone_at IS NULL AND r.score IS NOT NULL AND {selection}
+            ORDER BY r.score, c.name COLLATE "C", c.id
+            LIMIT @count
+            """, cancellationToken);
+        command.Parameters.AddWithValue("count", count);
+        var rows = new List<WorstClusterRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new WorstClusterRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetDouble(4)));
+        }
+
+        return rows;
     }
 
     private static IQueryable<Cluster> Sort(AppDbContext db, IQueryable<Cluster> clusters, ClusterListRequest request)

@@ -2,14 +2,17 @@ namespace AksPosture.Web.Features.Teams;
 
 /// <summary>
 /// The filters a page or API call applies to the whole fleet: team, subscription, environment and one tag. A null field
-/// does not filter; all given fields must hold.
+/// does not filter; all given fields must hold. <see cref="SubscriptionIds"/> keeps a cluster in any of the listed
+/// subscriptions (a manager's scorecard over several subscriptions); <see cref="ClusterId"/> narrows to one cluster.
 /// </summary>
 public sealed record ClusterFilter(
     Guid? TeamId = null,
     string? SubscriptionId = null,
     string? Environment = null,
     string? TagKey = null,
-    string? TagValue = null)
+    string? TagValue = null,
+    IReadOnlyList<string>? SubscriptionIds = null,
+    Guid? ClusterId = null)
 {
     public static ClusterFilter None { get; } = new();
 

@@ -44,6 +44,16 @@ public sealed class ClusterSelection
             selection.Add("{0}.subscription_id = @{p}", subscription.ToLowerInvariant());
         }
 
+        if (filter.SubscriptionIds is { Count: > 0 } subscriptions)
+        {
+            selection.Add("{0}.subscription_id = ANY(@{p})", subscriptions.Select(s => s.ToLowerInvariant()).ToArray());
+        }
+
+        if (filter.ClusterId is { } clusterId)
+        {
+            selection.Add("{0}.id = @{p}", clusterId);
+        }
+
         if (filter.Environment is { } environment)
         {
             selection.Add("lower({0}.environment) = @{p}", environment.ToLowerInvariant());

@@ -35,7 +35,7 @@ public sealed class FleetComponentTests : BunitContext
     }
 
     [Fact]
-    public void SubscriptionPillarTable_Rows_ShowsNamesScoresAndClusterCounts()
+    public void SubscriptionHeatMap_Rows_ColoursEachCellByBandAndLinksToTheSubscriptionWithTheFilters()
     {
         SubscriptionScoreRow[] rows =
         [
@@ -43,14 +43,50 @@ public sealed class FleetComponentTests : BunitContext
             new("8a2e4c7b-1d9f-4b3a-b6e5-7c0f2d9a8e52", "Contoso Non-Production", Scores(null, 30, 20, 10, 0, 15), 9),
         ];
 
-        var cut = Render<SubscriptionPillarTable>(p => p.Add(c => c.Rows, rows));
+        var cut = Render<SubscriptionHeatMap>(p => p.Add(c => c.Rows, rows).Add(c => c.Query, "?team=abc"));
 
-        var production = cut.Find("tr[data-subscription='3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11']").QuerySelectorAll("td");
-        Assert.Contains("Contoso Production", production[0].TextContent);
-        Assert.Equal(["80.0", "70.0", "60.0", "50.0", "40.0", "60.0", "9"], production.Skip(1).Select(td => td.TextContent.Trim()));
-        var nonProduction = cut.Find("tr[data-subscription='8a2e4c7b-1d9f-4b3a-b6e5-7c0f2d9a8e52']").QuerySelectorAll("td");
-        Assert.Equal("—", nonProduction[1].TextContent.Trim());
-        Assert.Equal(8, cut.FindAll("thead th").Count);
+        var good = cut.Find("[data-testid='heat-cell-3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11-reliability']");
+        Assert.Equal("80.0", good.TextContent.Trim());
+        Assert.Contains("heat-good", good.ClassName);
+        Assert.Contains("heat-fair", cut.Find("[data-testid='heat-cell-3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11-security']").ClassName);
+        Assert.Contains("heat-poor", cut.Find("[data-testid='heat-cell-3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11-performanceEfficiency']").ClassName);
+        var none = cut.Find("[data-testid='heat-cell-8a2e4c7b-1d9f-4b3a-b6e5-7c0f2d9a8e52-reliability']");
+        Assert.Equal(("—", true), (none.TextContent.Trim(), none.ClassName!.Contains("heat-none")));
+        Assert.Equal("15.0", cut.Find("[data-testid='heat-cell-8a2e4c7b-1d9f-4b3a-b6e5-7c0f2d9a8e52-overall']").TextContent.Trim());
+        Assert.Equal(
+            "/subscriptions/3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11?team=abc",
+            cut.Find("[data-testid='heat-cell-3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11-overall'] a").GetAttribute("href"));
+        Assert.Equal(12, cut.FindAll("td.heat-cell").Count);
+    }
+
+    [Fact]
+    public void PillarScoreCards_Trend_DrawsOneLinePerCardSkippingMissingScores()
+    {
+        var trend = new[] { Scores(50, 60, null, 70, 80, 65), Scores(55, 62, null, 72, 82, 67), Scores(60, 64, null, 74, 84, 69) }
+            .Select((s, i) => new ScorePoint(new DateTimeOffset(2026, 10, 5 + 7 * i, 0, 0, 0, TimeSpan.Zero), s, 3))
+            .ToList();
+
+        var cut = Render<PillarScoreCards>(p => p.Add(c => c.Scores, trend[^1].Scores).Add(c => c.Trend, trend));
+
+        Assert.Equal("3", cut.Find("[data-testid=pillar-card-reliability] svg.sparkline").GetAttribute("data-points"));
+        Assert.Equal("3", cut.Find("[data-testid=pillar-card-overall] svg.sparkline").GetAttribute("data-points"));
+        Assert.Empty(cut.FindAll("[data-testid=pillar-card-costOptimization] svg.sparkline"));
+        Assert.Contains("no trend yet", cut.Find("[data-testid=pillar-card-costOptimization]").TextContent);
+        var points = cut.Find("[data-testid=pillar-card-reliability] polyline").GetAttribute("points")!.Split(' ');
+        Assert.Equal(3, points.Length);
+        Assert.True(Y(points[0]) > Y(points[2]), "a rising score draws a rising line (smaller y)");
+    }
+
+    [Fact]
+    public void WorstClusters_Rows_LinkToEachClusterInOrder()
+    {
+        WorstClusterRow[] rows = [new(Guid.Parse("0199a000-0000-7000-8000-000000000001"), "aks-a", "Prod", "production", 12.5), new(Guid.Parse("0199a000-0000-7000-8000-000000000002"), "aks-b", "Dev", null, 40)];
+
+        var cut = Render<WorstClusters>(p => p.Add(c => c.Rows, rows));
+
+        var links = cut.FindAll("[data-testid=worst-cluster-link]");
+        Assert.Equal(["aks-a", "aks-b"], links.Select(l => l.TextContent.Trim()));
+        Assert.Equal("/clusters/0199a000-0000-7000-8000-000000000001", links[0].GetAttribute("href"));
     }
 
     [Fact]
@@ -62,6 +98,8 @@ public sealed class FleetComponentTests : BunitContext
         Assert.Contains("Sample data — these clusters are invented examples, not read from Azure", shown.Markup);
         Assert.Equal("", hidden.Markup.Trim());
     }
+
+    private static double Y(string point) => double.Parse(point.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
 
     private static string CardScore(IRenderedComponent<PillarScoreCards> cut, string pillar) =>
         cut.Find($"[data-pillar={pillar}] .score").TextContent.Trim();

@@ -1,0 +1,75 @@
+using AksPosture.Engine.Scoring;
+using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
+using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace AksPosture.Web.Features.Scorecard;
+
+/// <summary>One page for a manager: a team's or a set of subscriptions' posture, its quarter, its risks and its progress.</summary>
+public sealed record ScorecardView(
+    string Title,
+    string ScopeDescription,
+    PillarScores Scores,
+    int Clusters,
+    bool HasSampleClusters,
+    IReadOnlyList<ScorePoint> Trend,
+    IReadOnlyList<RuleFailureRow> TopRisks,
+    RemediationProgress Progress,
+    DateTimeOffset GeneratedAt);
+
+public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, TimeProvider time)
+{
+    public const int TrendWeeks = 13;
+
+    public const int RiskCount = 5;
+
+    /// <summary>The start of the calendar quarter holding <paramref name="now"/>, in UTC: what "this quarter" counts from.</summary>
+    public static DateTimeOffset QuarterStart(DateTimeOffset now)
+    {
+        var utc = now.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, ((utc.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>Null when the team does not exist.</summary>
+    public async Task<ScorecardView?> GetAsync(PortalUser user, Guid? teamId, IReadOnlyList<string> subscriptionIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (title, description) = await DescribeAsync(db, teamId, subscriptionIds, cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        var filter = new ClusterFilter(TeamId: teamId, SubscriptionIds: subscriptionIds.Count > 0 ? subscriptionIds : null);
+        var selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
+        var now = time.GetUtcNow();
+        var scores = await selected.ScoresAsync(db, cancellationToken);
+        var trend = await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
+        var risks = FindingCounts.TopRisks(await FindingCounts.RulesAsync(db, selected.Selection, cancellationToken), RiskCount);
+        var progress = await FindingCounts.ProgressAsync(db, selected.Selection, QuarterStart(now), cancellationToken);
+        var hasSample = await selected.Selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null, cancellationToken);
+        return new ScorecardView(title, description, scores.Scores, scores.Clusters, hasSample, trend, risks, progress, now);
+    }
+
+    private static async Task<(string? Title, string Description)> DescribeAsync(
+        AppDbContext db, Guid? teamId, IReadOnlyList<string> subscriptionIds, CancellationToken cancellationToken)
+    {
+        if (teamId is { } id)
+        {
+            var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+            return team is null ? (null, "") : ($"{team.Name} team", team.Description);
+        }
+
+        if (subscriptionIds.Count == 0)
+        {
+            return ("Fleet", "Every cluster you may see.");
+        }
+
+        var names = await db.Subscriptions.AsNoTracking().Where(s => subscriptionIds.Contains(s.SubscriptionId))
+            .OrderBy(s => s.DisplayName).Select(s => s.DisplayName).ToListAsync(cancellationToken);
+        return (string.Join(", ", names.DefaultIfEmpty("Unknown subscriptions")), $"{subscriptionIds.Count} subscription(s)");
+    }
+}
