@@ -1,4 +1,6 @@
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Attestations;
+using AksPosture.Web.Features.Exceptions;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
@@ -13,6 +15,7 @@ builder.AddJobs();
 builder.AddAssessments();
 builder.AddSchedules();
 builder.AddSampleFleet();
+builder.AddGovernance();
 builder.AddApi();
 builder.AddPortalUi();
 
@@ -29,6 +32,8 @@ app.MapAssessmentsApi();
 app.MapFindingsApi();
 app.MapSchedulesApi();
 app.MapScoresApi();
+app.MapExceptionsApi();
+app.MapAttestationsApi();
 app.MapJobsDashboard();
 app.MapPortalUi();
 

@@ -264,6 +264,7 @@ internal static class PersistBenchmark
         builder.Logging.ClearProviders();
         builder.AddDatabase();
         builder.AddAssessments();
+        builder.AddGovernance();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
         app.MapScoresApi();

@@ -1,8 +1,11 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Attestations;
 using AksPosture.Web.Features.Audit;
+using AksPosture.Web.Features.Exceptions;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Governance;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
 using AksPosture.Web.Features.Teams;
@@ -33,6 +36,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<RuleException> RuleExceptions => Set<RuleException>();
+
+    public DbSet<Attestation> Attestations => Set<Attestation>();
+
+    public DbSet<AdjustedScoreRollup> AdjustedScoreRollups => Set<AdjustedScoreRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
