@@ -18,6 +18,8 @@ public static class GovernanceExtensions
         builder.Services.AddSingleton<AttestationService>();
         builder.Services.AddSingleton<AttestationQueries>();
         builder.Services.AddSingleton<AdjustedScoreQueries>();
+        builder.Services.AddSingleton<ClusterGovernanceQueries>();
+        builder.Services.AddSingleton<ClusterLookup>();
         builder.Services.AddTransient<ExpiryJob>();
         return builder;
     }

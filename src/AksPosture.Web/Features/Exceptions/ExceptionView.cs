@@ -51,6 +51,14 @@ public sealed record ExceptionView(
         _ => e.Status.Key(),
     };
 
+    /// <summary>A category key as people read it: "risk accepted".</summary>
+    public static string CategoryText(string category) => category switch
+    {
+        "riskAccepted" => "risk accepted",
+        "falsePositive" => "false positive",
+        _ => category,
+    };
+
     /// <summary>Where the exception applies, in words: "every cluster", "clusters tagged team=web", "namespace web on aks-1".</summary>
     public static string Describe(RuleException e, string? clusterName)
     {

@@ -9,7 +9,7 @@ namespace AksPosture.Web.Features.Governance;
 /// <summary>
 /// Keeps <c>adjusted_score_rollups</c> in step, inside the caller's transaction, so a decision and the scores it changes
 /// become visible together: after a run finishes (its clusters), when an exception is approved, revoked or lapses (the
-/// clusters where its rule fails), and when an attestation is recorded, revoked or lapses (its cluster). Only affected
+/// clusters where its rule's check fails), and when an attestation is recorded, revoked or lapses (its cluster). Only affected
 /// clusters are read; a cluster nothing applies to has no row and its adjusted score is its raw score.
 /// </summary>
 public static class AdjustedScoreStore
@@ -32,7 +32,8 @@ public static class AdjustedScoreStore
             SELECT r.cluster_id FROM rule_results r JOIN clusters c ON c.id = r.cluster_id AND c.latest_run_id = r.run_id
             WHERE r.run_id = @run AND r.object_key = '' AND r.status IN ('FAIL', 'WARN')
               AND EXISTS (SELECT 1 FROM rule_exceptions e
-                          WHERE e.status = 'approved' AND e.expires_at > @now AND e.rule_id = r.rule_id AND {Reaches("e", "c")})
+                          JOIN rule_results x ON x.run_id = r.run_id AND x.cluster_id = r.cluster_id AND x.rule_id = e.rule_id AND x.object_key = ''
+                          WHERE e.status = 'approved' AND e.expires_at > @now AND x.check_id = r.check_id AND {Reaches("e", "c")})
             UNION
             SELECT a.cluster_id FROM attestations a JOIN clusters c ON c.id = a.cluster_id
             WHERE c.latest_run_id = @run AND a.status = 'active' AND a.expires_at > @now
@@ -44,7 +45,7 @@ public static class AdjustedScoreStore
         await ComputeAndWriteAsync(db, clusters, now, cancellationToken);
     }
 
-    /// <summary>Recomputes the clusters whose score one exception can change: those it reaches where its rule fails or warns.</summary>
+    /// <summary>Recomputes the clusters whose score one exception can change: those it reaches where its rule's check fails or warns.</summary>
     public static async Task<int> AfterExceptionChangeAsync(AppDbContext db, Guid exceptionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await LockAsync(db, cancellationToken);
@@ -52,7 +53,8 @@ public static class AdjustedScoreStore
             SELECT c.id
             FROM rule_exceptions e
             JOIN clusters c ON {Reaches("e", "c")}
-            JOIN rule_results r ON r.run_id = c.latest_run_id AND r.cluster_id = c.id AND r.rule_id = e.rule_id AND r.object_key = ''
+            JOIN rule_results x ON x.run_id = c.latest_run_id AND x.cluster_id = c.id AND x.rule_id = e.rule_id AND x.object_key = ''
+            JOIN rule_results r ON r.run_id = x.run_id AND r.cluster_id = x.cluster_id AND r.check_id = x.check_id AND r.object_key = ''
             WHERE e.id = @exception AND r.status IN ('FAIL', 'WARN')
             """, command => command.Parameters.AddWithValue("exception", exceptionId), cancellationToken);
         return await ComputeAndWriteAsync(db, clusters, now, cancellationToken);

@@ -23,7 +23,11 @@ public static class AdjustedScoring
         IEnumerable<ActiveException> exceptions,
         IEnumerable<ActiveAttestation> attestations)
     {
-        var applicable = exceptions.Where(e => e.AppliesTo(clusterId, tags)).ToLookup(e => e.RuleId, StringComparer.Ordinal);
+        // An exception covers its rule's check: rules that share a check are one defect, as the engine counts it.
+        var checkOf = results.Where(r => !r.IsObjectResult).GroupBy(r => r.RuleId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().CheckId, StringComparer.Ordinal);
+        var applicable = exceptions.Where(e => e.AppliesTo(clusterId, tags))
+            .ToLookup(e => checkOf.GetValueOrDefault(e.RuleId, e.RuleId), StringComparer.Ordinal);
         var attested = attestations.Where(a => a.ClusterId == clusterId)
             .GroupBy(a => a.RuleId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.ExpiresAt)!, StringComparer.Ordinal);
@@ -49,7 +53,7 @@ public static class AdjustedScoring
                 validUntil = Earliest(validUntil, attestation.ExpiresAt);
             }
 
-            if (status is RuleStatus.Fail or RuleStatus.Warn && Excepted(applicable[result.RuleId], objects[result.RuleId]) is { } effect)
+            if (status is RuleStatus.Fail or RuleStatus.Warn && Excepted(applicable[result.CheckId], objects[result.RuleId]) is { } effect)
             {
                 status = effect.Status;
                 excepted++;

@@ -115,6 +115,24 @@ public sealed class AdjustedScoringTests
     }
 
     [Fact]
+    public void Score_ExceptionOnOneOfTwoRulesSharingACheck_CoversTheCheckAsFixingItWould()
+    {
+        List<RuleResult> results =
+        [
+            .. Results,
+            Result("AKS-OPS-05", Pillar.OperationalExcellence, Severity.Medium, RuleStatus.Fail) with { CheckId = "policy-addon" },
+            Result("AKS-OPS-08", Pillar.OperationalExcellence, Severity.High, RuleStatus.Fail) with { CheckId = "policy-addon" },
+            Result("AKS-OPS-09", Pillar.OperationalExcellence, Severity.Low, RuleStatus.Pass),
+        ];
+
+        var adjusted = AdjustedScoring.Score(Cluster, Tags, results, [Exception("AKS-OPS-05", ExceptionScope.Cluster, ExceptionCategory.Mitigated)], []);
+
+        var fixedCheck = results.WithStatus("AKS-OPS-05", RuleStatus.Pass).WithStatus("AKS-OPS-08", RuleStatus.Pass);
+        Assert.Equal(ScoreCalculator.Score(fixedCheck), adjusted.Scores, ScoresComparer.Instance);
+        Assert.Equal(100, adjusted.Scores[Pillar.OperationalExcellence]);
+    }
+
+    [Fact]
     public void Score_ExceptionOnAPassingRule_ChangesNothing()
     {
         Assert.False(Score([Exception("AKS-SEC-12", ExceptionScope.Rule, ExceptionCategory.FalsePositive)]).IsAdjusted);
