@@ -81,14 +81,14 @@ internal static class PersistBenchmark
         }
     }
 
-    private sealed record FleetCluster(Guid Id, string SubscriptionId, ClusterSnapshot Snapshot, ClusterAssessment Assessment);
+    internal sealed record FleetCluster(Guid Id, string SubscriptionId, ClusterSnapshot Snapshot, ClusterAssessment Assessment);
 
-    private sealed record Persisted(TimeSpan Writes, TimeSpan Finish)
+    internal sealed record Persisted(TimeSpan Writes, TimeSpan Finish)
     {
         public TimeSpan Total => Writes + Finish;
     }
 
-    private static List<FleetCluster> Assess(int count)
+    internal static List<FleetCluster> Assess(int count)
     {
         var stopwatch = Stopwatch.StartNew();
         var folder = BenchmarkInputs.SampleFleetFolder;
@@ -102,7 +102,7 @@ internal static class PersistBenchmark
     }
 
     // The portal's path: one transaction per batch of 500 (as the batch jobs write), then the finishing transaction.
-    private static async Task<Persisted> PersistRunAsync(IDbContextFactory<AppDbContext> factory, List<FleetCluster> fleet)
+    internal static async Task<Persisted> PersistRunAsync(IDbContextFactory<AppDbContext> factory, List<FleetCluster> fleet)
     {
         var runId = Guid.CreateVersion7();
         var now = DateTimeOffset.UtcNow;
@@ -187,7 +187,7 @@ internal static class PersistBenchmark
         return stopwatch.Elapsed;
     }
 
-    private static async Task StoreFleetAsync(string connectionString, List<FleetCluster> fleet)
+    internal static async Task StoreFleetAsync(string connectionString, List<FleetCluster> fleet)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -288,7 +288,7 @@ internal static class PersistBenchmark
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
     }
 
-    private static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
+    internal static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
     {
         for (var i = 0; i < 5; i++)
         {
@@ -309,7 +309,7 @@ internal static class PersistBenchmark
     private static void Print(string label, Persisted run, TimeSpan copy) =>
         Console.WriteLine($"{label,-36}: {run.Total.TotalMilliseconds,8:0} ms (batch writes {run.Writes.TotalMilliseconds:0} ms + finishing transaction {run.Finish.TotalMilliseconds:0} ms) = {run.Total / copy:0.00}x (a)");
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
