@@ -26,6 +26,7 @@ internal static class AdjustedBenchmark
     {
         var clusters = BenchmarkInputs.IntOption(args, "--clusters", 10_000);
         var samples = BenchmarkInputs.IntOption(args, "--samples", 20);
+        var keep = args.Contains("--keep-database");
         if (Environment.GetEnvironmentVariable("ConnectionStrings__Posture") is not { Length: > 0 } server)
         {
             Console.Error.WriteLine("Set ConnectionStrings__Posture to a PostgreSQL server whose user may create databases (scripts/local-postgres.sh prints one).");
@@ -79,7 +80,14 @@ internal static class AdjustedBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await PersistBenchmark.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            if (keep)
+            {
+                Console.WriteLine($"kept database {database} for inspection; drop it when done");
+            }
+            else
+            {
+                await PersistBenchmark.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
         }
     }
 

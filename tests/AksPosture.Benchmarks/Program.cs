@@ -14,6 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AksPosture.Benchmarks -- engine [--clusters 10000] [--seed 1]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- collect [--clusters 10000] [--subscriptions 500] [--latency-ms 50] [--concurrency 64]");
-    Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- adjusted [--clusters 10000] [--samples 20]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- adjusted [--clusters 10000] [--samples 20] [--keep-database]");
     return 1;
 }

@@ -17,6 +17,11 @@ public sealed record AdjustedClusterScores(Guid ClusterId, Guid RunId, AdjustedC
 /// </summary>
 internal static class AdjustedScoreInputs
 {
+    // Stored words back to enums without parsing each of a million rows.
+    private static readonly Dictionary<string, Pillar> Pillars = PillarNames.All.ToDictionary(p => p.Key());
+    private static readonly Dictionary<string, Severity> Severities = Enum.GetValues<Severity>().ToDictionary(s => s.ToString().ToLowerInvariant());
+    private static readonly Dictionary<string, RuleStatus> Statuses = Enum.GetValues<RuleStatus>().ToDictionary(s => s.Code());
+
     public static async Task<List<ActiveException>> ActiveExceptionsAsync(AppDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
         (await db.RuleExceptions.AsNoTracking()
             .Where(e => e.Status == ExceptionStatus.Approved && e.ExpiresAt > now)
@@ -42,9 +47,12 @@ internal static class AdjustedScoreInputs
         // Only clusters something reaches need their results read; the rest keep their raw score.
         var reached = clusters.Where(c => attestedClusters.Contains(c.Id) || exceptions.Any(e => e.AppliesTo(c.Id, c.Tags))).ToList();
         var computed = new List<AdjustedClusterScores>();
+        // Object results matter only where an exception covers some objects (its namespace or one object).
+        var withObjects = exceptions.Where(e => !e.CoversWholeCluster && e.ClusterId is not null).Select(e => e.ClusterId!.Value).ToHashSet();
         foreach (var run in reached.GroupBy(c => c.RunId))
         {
-            var results = await ResultsAsync(db, run.Key, run.Select(c => c.Id).ToArray(), cancellationToken);
+            var runClusters = run.Select(c => c.Id).ToArray();
+            var results = await ResultsAsync(db, run.Key, runClusters, runClusters.Where(withObjects.Contains).ToArray(), cancellationToken);
             computed.AddRange(run.Select(c => new AdjustedClusterScores(
                 c.Id, c.RunId, AdjustedScoring.Score(c.Id, c.Tags, results[c.Id].ToList(), exceptions, attestations))));
         }
@@ -52,26 +60,28 @@ internal static class AdjustedScoreInputs
         return computed;
     }
 
-    // The columns scoring reads, from one run's partition.
-    private static async Task<ILookup<Guid, RuleResult>> ResultsAsync(AppDbContext db, Guid runId, Guid[] clusterIds, CancellationToken cancellationToken)
+    // The columns scoring reads, from one run's partition: the cluster-level results, and object results where needed.
+    private static async Task<ILookup<Guid, RuleResult>> ResultsAsync(
+        AppDbContext db, Guid runId, Guid[] clusterIds, Guid[] withObjects, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             SELECT r.cluster_id, r.rule_id, r.object_key, r.pillar, r.severity, r.status, r.check_id
             FROM rule_results r
-            WHERE r.run_id = @run AND r.cluster_id = ANY(@clusters)
+            WHERE r.run_id = @run AND r.cluster_id = ANY(@clusters) AND (r.object_key = '' OR r.cluster_id = ANY(@with_objects))
             """, (NpgsqlConnection)db.Database.GetDbConnection());
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("clusters", clusterIds);
+        command.Parameters.AddWithValue("with_objects", withObjects);
         var rows = new List<(Guid, RuleResult)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var result = new RuleResult(
                 reader.GetString(1),
-                PillarNames.FromKey(reader.GetString(3))!.Value,
-                Enum.Parse<Severity>(reader.GetString(4), ignoreCase: true),
-                RuleStatusNames.FromCode(reader.GetString(5))!.Value,
+                Pillars[reader.GetString(3)],
+                Severities[reader.GetString(4)],
+                Statuses[reader.GetString(5)],
                 "",
                 [])
             {

@@ -9,8 +9,9 @@ namespace AksPosture.Web.Features.Governance;
 /// <summary>
 /// Keeps <c>adjusted_score_rollups</c> in step, inside the caller's transaction, so a decision and the scores it changes
 /// become visible together: after a run finishes (its clusters), when an exception is approved, revoked or lapses (the
-/// clusters where its rule's check fails), and when an attestation is recorded, revoked or lapses (its cluster). Only affected
-/// clusters are read; a cluster nothing applies to has no row and its adjusted score is its raw score.
+/// clusters it reaches), and when an attestation is recorded, revoked or lapses (its cluster). Only those clusters'
+/// results are read, and only their cluster-level ones unless an object or namespace exception applies; a cluster nothing
+/// changes has no row and its adjusted score is its raw score.
 /// </summary>
 public static class AdjustedScoreStore
 {
@@ -29,14 +30,10 @@ public static class AdjustedScoreStore
             WHERE c.id = a.cluster_id AND c.latest_run_id = {runId} AND a.run_id <> {runId}
             """, cancellationToken);
         var clusters = await ClusterIdsAsync(db, $"""
-            SELECT r.cluster_id FROM rule_results r JOIN clusters c ON c.id = r.cluster_id AND c.latest_run_id = r.run_id
-            WHERE r.run_id = @run AND r.object_key = '' AND r.status IN ('FAIL', 'WARN')
-              AND EXISTS (SELECT 1 FROM rule_exceptions e
-                          JOIN rule_results x ON x.run_id = r.run_id AND x.cluster_id = r.cluster_id AND x.rule_id = e.rule_id AND x.object_key = ''
-                          WHERE e.status = 'approved' AND e.expires_at > @now AND x.check_id = r.check_id AND {Reaches("e", "c")})
-            UNION
-            SELECT a.cluster_id FROM attestations a JOIN clusters c ON c.id = a.cluster_id
-            WHERE c.latest_run_id = @run AND a.status = 'active' AND a.expires_at > @now
+            SELECT c.id FROM clusters c
+            WHERE c.latest_run_id = @run
+              AND (EXISTS (SELECT 1 FROM rule_exceptions e WHERE e.status = 'approved' AND e.expires_at > @now AND {Reaches("e", "c")})
+                   OR EXISTS (SELECT 1 FROM attestations a WHERE a.cluster_id = c.id AND a.status = 'active' AND a.expires_at > @now))
             """, command =>
         {
             command.Parameters.AddWithValue("run", runId);
@@ -45,17 +42,13 @@ public static class AdjustedScoreStore
         await ComputeAndWriteAsync(db, clusters, now, cancellationToken);
     }
 
-    /// <summary>Recomputes the clusters whose score one exception can change: those it reaches where its rule's check fails or warns.</summary>
+    /// <summary>Recomputes the assessed clusters one exception reaches; returns how many end up adjusted.</summary>
     public static async Task<int> AfterExceptionChangeAsync(AppDbContext db, Guid exceptionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await LockAsync(db, cancellationToken);
         var clusters = await ClusterIdsAsync(db, $"""
-            SELECT c.id
-            FROM rule_exceptions e
-            JOIN clusters c ON {Reaches("e", "c")}
-            JOIN rule_results x ON x.run_id = c.latest_run_id AND x.cluster_id = c.id AND x.rule_id = e.rule_id AND x.object_key = ''
-            JOIN rule_results r ON r.run_id = x.run_id AND r.cluster_id = x.cluster_id AND r.check_id = x.check_id AND r.object_key = ''
-            WHERE e.id = @exception AND r.status IN ('FAIL', 'WARN')
+            SELECT c.id FROM rule_exceptions e JOIN clusters c ON {Reaches("e", "c")}
+            WHERE e.id = @exception AND c.latest_run_id IS NOT NULL
             """, command => command.Parameters.AddWithValue("exception", exceptionId), cancellationToken);
         return await ComputeAndWriteAsync(db, clusters, now, cancellationToken);
     }
