@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Governance;
@@ -30,29 +29,18 @@ public static class AttestationsApi
     }
 
     private static async Task<Results<Ok<AttestationPage>, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user,
-        AttestationQueries queries,
-        CancellationToken cancellationToken,
-        string? state = null,
-        string? ruleId = null,
-        Guid? clusterId = null,
-        Guid? teamId = null,
-        string? subscriptionId = null,
-        string? environment = null,
-        string? tag = null,
-        [Range(1, int.MaxValue)] int page = 1,
-        [Range(1, 500)] int pageSize = 50)
+        ClaimsPrincipal user, AttestationQueries queries, [AsParameters] ListQuery query, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var listState = ListFilters.Enum<AttestationListState>(state, "state", problems);
-        var clusters = ListFilters.Clusters(teamId, subscriptionId, environment, tag, problems);
+        var listState = ListFilters.Enum<AttestationListState>(query.State, "state", problems);
+        var clusters = ListFilters.Clusters(query, problems);
         if (problems.Count > 0)
         {
             return ListFilters.Invalid(problems);
         }
 
-        var filter = new AttestationFilter(listState, clusters, clusterId, ruleId?.Trim().ToUpperInvariant());
-        return TypedResults.Ok(await queries.ListAsync(PortalUser.FromPrincipal(user), filter, page, pageSize, cancellationToken));
+        var filter = new AttestationFilter(listState, clusters, query.ClusterId, query.NormalisedRuleId);
+        return TypedResults.Ok(await queries.ListAsync(PortalUser.FromPrincipal(user), filter, query.Page, query.PageSize, cancellationToken));
     }
 
     private static async Task<Results<Ok<AttestationView>, ProblemHttpResult>> GetAsync(

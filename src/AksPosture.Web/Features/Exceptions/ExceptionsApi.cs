@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Governance;
@@ -38,31 +37,19 @@ public static class ExceptionsApi
     }
 
     private static async Task<Results<Ok<ExceptionPage>, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user,
-        ExceptionQueries queries,
-        CancellationToken cancellationToken,
-        string? state = null,
-        string? category = null,
-        string? ruleId = null,
-        Guid? clusterId = null,
-        Guid? teamId = null,
-        string? subscriptionId = null,
-        string? environment = null,
-        string? tag = null,
-        [Range(1, int.MaxValue)] int page = 1,
-        [Range(1, 500)] int pageSize = 50)
+        ClaimsPrincipal user, ExceptionQueries queries, [AsParameters] ListQuery query, CancellationToken cancellationToken, string? category = null)
     {
         var problems = new List<string>();
-        var listState = ListFilters.Enum<ExceptionListState>(state, "state", problems);
+        var listState = ListFilters.Enum<ExceptionListState>(query.State, "state", problems);
         var listCategory = ListFilters.Enum<ExceptionCategory>(category, "category", problems);
-        var clusters = ListFilters.Clusters(teamId, subscriptionId, environment, tag, problems);
+        var clusters = ListFilters.Clusters(query, problems);
         if (problems.Count > 0)
         {
             return ListFilters.Invalid(problems);
         }
 
-        var filter = new ExceptionFilter(listState, clusters, clusterId, ruleId?.Trim().ToUpperInvariant(), listCategory);
-        return TypedResults.Ok(await queries.ListAsync(PortalUser.FromPrincipal(user), filter, page, pageSize, cancellationToken));
+        var filter = new ExceptionFilter(listState, clusters, query.ClusterId, query.NormalisedRuleId, listCategory);
+        return TypedResults.Ok(await queries.ListAsync(PortalUser.FromPrincipal(user), filter, query.Page, query.PageSize, cancellationToken));
     }
 
     private static async Task<Results<Ok<ExceptionView>, ProblemHttpResult>> GetAsync(

@@ -1,14 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using AksPosture.Web.Features.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Governance;
 
+/// <summary>The query parameters of the exception and attestation lists: state, rule, cluster, the cluster filters and paging.</summary>
+public sealed record ListQuery(
+    string? State = null,
+    string? RuleId = null,
+    Guid? ClusterId = null,
+    Guid? TeamId = null,
+    string? SubscriptionId = null,
+    string? Environment = null,
+    string? Tag = null,
+    [property: Range(1, int.MaxValue)] int Page = 1,
+    [property: Range(1, 500)] int PageSize = 50)
+{
+    /// <summary>Rule ids are upper-case in the catalog; any spelling finds them.</summary>
+    public string? NormalisedRuleId => RuleId?.Trim().ToUpperInvariant();
+}
+
 /// <summary>The cluster filters the exception and attestation lists accept, read from query parameters.</summary>
 public static class ListFilters
 {
     /// <summary>The filter; a value that cannot be read adds a problem and is left out.</summary>
-    public static ClusterFilter Clusters(Guid? teamId, string? subscriptionId, string? environment, string? tag, List<string> problems)
+    public static ClusterFilter Clusters(ListQuery query, List<string> problems)
     {
+        var (teamId, subscriptionId, environment, tag) = (query.TeamId, query.SubscriptionId, query.Environment, query.Tag);
         string? subscription = null;
         if (subscriptionId is not null)
         {

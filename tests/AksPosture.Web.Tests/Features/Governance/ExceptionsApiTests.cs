@@ -109,6 +109,7 @@ public sealed class ExceptionsApiTests(PortalFixture portal) : IClassFixture<Por
         var all = await (await casey.GetAsync($"/api/v1/exceptions?state=pending&ruleId={ruleId}&pageSize=500")).ReadAsync<PageBody<ExceptionBody>>();
         var second = await (await casey.GetAsync($"/api/v1/exceptions?state=pending&ruleId={ruleId}&pageSize=2&page=2")).ReadAsync<PageBody<ExceptionBody>>();
         var unknown = await casey.GetAsync("/api/v1/exceptions?state=forgotten");
+        var pageZero = await casey.GetAsync("/api/v1/exceptions?page=0&pageSize=501");
 
         Assert.True(all.Total >= 3);
         Assert.Equal((2, 1, all.Total), (first.Items.Count, first.Page, first.Total));
@@ -116,6 +117,8 @@ public sealed class ExceptionsApiTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal(all.Items.Skip(2).Take(2).Select(e => e.Id), second.Items.Select(e => e.Id));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("state 'forgotten' is not one of active, expiring, pending, expired, rejected, revoked, closed", (await unknown.ReadAsync<ProblemBody>()).Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, pageZero.StatusCode);
+        Assert.Equal(["Page", "PageSize"], (await pageZero.ReadAsync<ProblemBody>()).Errors!.Keys.Order());
     }
 
     [Fact]
