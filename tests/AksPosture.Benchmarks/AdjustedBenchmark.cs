@@ -54,7 +54,7 @@ internal static class AdjustedBenchmark
             var now = DateTimeOffset.UtcNow;
             var exceptionId = await ApproveFleetWideAsync(factory, ruleId, now);
 
-            var (reached, onApproval) = await TimedAsync(factory, db => AdjustedScoreStore.AfterExceptionChangeAsync(db, exceptionId, now, CancellationToken.None));
+            var (adjusted, onApproval) = await TimedAsync(factory, db => AdjustedScoreStore.AfterExceptionChangeAsync(db, exceptionId, now, CancellationToken.None));
             var ids = fleet.Select(f => f.Id).ToList();
             var (_, everyCluster) = await TimedAsync(factory, db => AdjustedScoreStore.RecomputeAsync(db, ids, now, CancellationToken.None));
             var withException = await PersistBenchmark.PersistRunAsync(factory, fleet);
@@ -68,11 +68,11 @@ internal static class AdjustedBenchmark
             var staleScores = await queries.GetAsync(selection, CancellationToken.None);
             stale.Stop();
 
-            Console.WriteLine($"{clusters} clusters; fleet-wide exception on {ruleId} (the most frequent FAIL/WARN), reaching {reached} cluster(s)");
-            Console.WriteLine($"recompute on approval ({reached} clusters)      : {onApproval.TotalMilliseconds,8:0} ms");
+            Console.WriteLine($"{clusters} clusters; fleet-wide exception on {ruleId} (the most frequent FAIL/WARN) changes the score of {adjusted}");
+            Console.WriteLine($"recompute on approval (all {clusters} it reaches): {onApproval.TotalMilliseconds,8:0} ms");
             Console.WriteLine($"recompute every cluster ({clusters})          : {everyCluster.TotalMilliseconds,8:0} ms");
             Console.WriteLine($"run finishing transaction, no exceptions   : {plain.Finish.TotalMilliseconds,8:0} ms");
-            Console.WriteLine($"run finishing transaction, exception active: {withException.Finish.TotalMilliseconds,8:0} ms (adds the recompute of {reached} clusters)");
+            Console.WriteLine($"run finishing transaction, exception active: {withException.Finish.TotalMilliseconds,8:0} ms (adds the recompute of the run's {clusters} clusters)");
             Console.WriteLine($"fleet raw + adjusted read (median of {samples})   : {read.TotalMilliseconds,8:0.0} ms — raw overall {scores!.Raw.Overall}, adjusted {scores.Adjusted.Overall}, {scores.ClustersAdjusted} adjusted");
             Console.WriteLine($"same read after every adjustment expired   : {stale.Elapsed.TotalMilliseconds,8:0} ms (computed in the request until the expiry job runs) — adjusted {staleScores.Adjusted.Overall}");
             return 0;
