@@ -70,12 +70,12 @@ internal static class PersistBenchmark
         return 0;
     }
 
-    private sealed record Persisted(TimeSpan Writes, TimeSpan Finish, LifecycleChanges Findings)
+    internal sealed record Persisted(TimeSpan Writes, TimeSpan Finish, LifecycleChanges Findings)
     {
         public TimeSpan Total => Writes + Finish;
     }
 
-    private static List<FleetCluster> Assess(int count)
+    internal static List<FleetCluster> Assess(int count)
     {
         var stopwatch = Stopwatch.StartNew();
         var settings = AssessmentSettings.Default with { AsOf = DateOnly.FromDateTime(DateTime.UtcNow) };
@@ -88,7 +88,7 @@ internal static class PersistBenchmark
     }
 
     // The portal's path: one transaction per batch of 500 (as the batch jobs write, several at once), then the finishing transaction.
-    private static async Task<Persisted> PersistRunAsync(BenchmarkDatabase database, List<FleetCluster> fleet, int workers)
+    internal static async Task<Persisted> PersistRunAsync(BenchmarkDatabase database, List<FleetCluster> fleet, int workers)
     {
         var runId = Guid.CreateVersion7();
         var now = DateTimeOffset.UtcNow;

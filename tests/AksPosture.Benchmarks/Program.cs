@@ -7,6 +7,7 @@ return args switch
     ["collect", .. var rest] => await CollectBenchmark.RunAsync(rest),
     ["persist", .. var rest] => await PersistBenchmark.RunAsync(rest),
     ["pages", .. var rest] => await PagesBenchmark.RunAsync(rest),
+    ["adjusted", .. var rest] => await AdjustedBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- collect [--clusters 10000] [--subscriptions 500] [--latency-ms 50] [--concurrency 64]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- persist [--clusters 10000] [--workers 4] [--ef-clusters 10000] [--days 365] [--samples 50]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- pages [--clusters 10000] [--samples 5]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- adjusted [--clusters 10000] [--samples 20]");
     return 1;
 }

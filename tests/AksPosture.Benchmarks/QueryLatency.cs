@@ -79,7 +79,7 @@ internal static class QueryLatency
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
     }
 
-    private static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
+    internal static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
     {
         for (var i = 0; i < 5; i++)
         {

@@ -1,9 +1,12 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Attestations;
 using AksPosture.Web.Features.Audit;
 using AksPosture.Web.Features.Collection;
+using AksPosture.Web.Features.Exceptions;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Governance;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
 using AksPosture.Web.Features.Teams;
@@ -37,6 +40,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ClusterCollection> ClusterCollections => Set<ClusterCollection>();
+
+    public DbSet<RuleException> RuleExceptions => Set<RuleException>();
+
+    public DbSet<Attestation> Attestations => Set<Attestation>();
+
+    public DbSet<AdjustedScoreRollup> AdjustedScoreRollups => Set<AdjustedScoreRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -282,6 +282,102 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("run_cluster_digests", (string)null);
                 });
 
+            modelBuilder.Entity("AksPosture.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("revoke_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedById")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by_id");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by_name");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attestations");
+
+                    b.HasIndex("ClusterId", "RuleId")
+                        .HasDatabaseName("ix_attestations_cluster_id_rule_id");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_attestations_status_expires_at");
+
+                    b.ToTable("attestations", (string)null);
+                });
+
             modelBuilder.Entity("AksPosture.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -382,6 +478,144 @@ namespace AksPosture.Web.Data.Migrations
                         .HasName("pk_cluster_collections");
 
                     b.ToTable("cluster_collections", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Exceptions.RuleException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_comment");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("justification");
+
+                    b.Property<DateTimeOffset?>("LapsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lapsed_at");
+
+                    b.Property<string>("Namespace")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)")
+                        .HasColumnName("namespace");
+
+                    b.Property<string>("ObjectKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("object_key");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by_name");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("revoke_reason");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedById")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by_id");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by_name");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TagKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("tag_key");
+
+                    b.Property<string>("TagValue")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("tag_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rule_exceptions");
+
+                    b.HasIndex("ClusterId")
+                        .HasDatabaseName("ix_rule_exceptions_cluster_id");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_rule_exceptions_rule_id");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_rule_exceptions_status_expires_at");
+
+                    b.ToTable("rule_exceptions", (string)null);
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Findings.Finding", b =>
@@ -579,6 +813,58 @@ namespace AksPosture.Web.Data.Migrations
                         .HasName("pk_subscriptions");
 
                     b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Governance.AdjustedScoreRollup", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
+
+                    b.Property<int>("Attested")
+                        .HasColumnType("integer")
+                        .HasColumnName("attested");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<double>("Earned")
+                        .HasColumnType("double precision")
+                        .HasColumnName("earned");
+
+                    b.Property<int>("Excepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("excepted");
+
+                    b.Property<double>("Possible")
+                        .HasColumnType("double precision")
+                        .HasColumnName("possible");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("ClusterId", "Pillar")
+                        .HasName("pk_adjusted_score_rollups");
+
+                    b.HasIndex("ValidUntil")
+                        .HasDatabaseName("ix_adjusted_score_rollups_valid_until");
+
+                    b.ToTable("adjusted_score_rollups", (string)null);
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Schedules.AssessmentSchedule", b =>
@@ -797,6 +1083,16 @@ namespace AksPosture.Web.Data.Migrations
                         .HasConstraintName("fk_run_cluster_digests_assessment_runs_run_id");
                 });
 
+            modelBuilder.Entity("AksPosture.Web.Features.Attestations.Attestation", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attestations_clusters_cluster_id");
+                });
+
             modelBuilder.Entity("AksPosture.Web.Features.Collection.ClusterCollection", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
@@ -805,6 +1101,15 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cluster_collections_clusters_cluster_id");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Exceptions.RuleException", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_rule_exceptions_clusters_cluster_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Fleet.Cluster", b =>
@@ -825,6 +1130,16 @@ namespace AksPosture.Web.Data.Migrations
                     b.Navigation("LatestRun");
 
                     b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Governance.AdjustedScoreRollup", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_adjusted_score_rollups_clusters_cluster_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Scores.ScopeScoreRollup", b =>

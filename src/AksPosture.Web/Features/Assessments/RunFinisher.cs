@@ -1,5 +1,6 @@
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Findings;
+using AksPosture.Web.Features.Governance;
 using AksPosture.Web.Features.Scores;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -61,6 +62,7 @@ internal static class RunFinisher
         }
 
         await ScopeRollups.WriteAsync(connection, run.Id, touched, now, cancellationToken);
+        await AdjustedScoreStore.AfterRunAsync(db, run.Id, now, cancellationToken);
         await SetStatusAsync(db, run.Id, status, now, null, cancellationToken);
         return new FinishOutcome(status, findings);
     }

@@ -1,5 +1,6 @@
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Governance;
 using AksPosture.Web.Features.Retention;
 using AksPosture.Web.Features.SampleFleet;
 using AksPosture.Web.Features.Schedules;
@@ -37,6 +38,7 @@ internal sealed class JobsStartup(
 
             recurring.AddOrUpdate<RunWatchdogJob>(RunWatchdogJob.RecurringJobId, j => j.FailStaleRunsAsync(CancellationToken.None), "*/10 * * * *");
             recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, j => j.RemoveExpiredResultsAsync(CancellationToken.None), retention.Value.CleanupCron);
+            recurring.AddOrUpdate<ExpiryJob>(ExpiryJob.RecurringJobId, j => j.LapseAsync(CancellationToken.None), ExpiryJob.Cron);
             await schedules.SyncAllAsync(cancellationToken);
             if (sampleFleet.Value.Enabled)
             {

@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Scoring;
+using AksPosture.Web.Features.Access;
+using AksPosture.Web.Features.Governance;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Scores;
@@ -19,7 +22,7 @@ public static class ScoresApi
     }
 
     private static async Task<Results<Ok<ScoresResponse>, ProblemHttpResult>> GetScoresAsync(
-        string? scope, ScoreQueries queries, CancellationToken cancellationToken)
+        string? scope, ScoreQueries queries, AdjustedScoreQueries adjusted, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!ScoreScope.TryParse(scope, out var parsed))
         {
@@ -37,7 +40,8 @@ public static class ScoresApi
                 detail: $"No {parsed.Kind.ToString().ToLowerInvariant()} '{parsed.Id}' has been assessed; check the id, or import the cluster first.");
         }
 
-        return TypedResults.Ok(ScoresResponse.From(parsed, current.Scores, current.Clusters));
+        var adjustedScores = await adjusted.ForScopeAsync(PortalUser.FromPrincipal(user), parsed, cancellationToken);
+        return TypedResults.Ok(ScoresResponse.From(parsed, current.Scores, current.Clusters) with { Adjusted = AdjustedScoresView.From(adjustedScores) });
     }
 }
 
@@ -49,7 +53,8 @@ public sealed record ScoresResponse(
     double? OperationalExcellence,
     double? PerformanceEfficiency,
     double? Overall,
-    int Clusters)
+    int Clusters,
+    AdjustedScoresView? Adjusted = null)
 {
     public static ScoresResponse From(ScoreScope scope, PillarScores scores, int clusters) => new(
         scope.ToString(),
