@@ -60,10 +60,10 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
 
         // Naming every subscription selects the whole fleet but makes the overview aggregate the clusters in SQL.
         var computed = await OverviewAsync(Admin, new ClusterFilter(SubscriptionIds: subscriptions));
-        var stored = await OverviewAsync(Admin, ClusterFilter.None);
+        var unfiltered = await OverviewAsync(Admin, ClusterFilter.None);
 
         Assert.Equal(3, computed.Subscriptions.Count);
-        Assert.Equal(stored.Subscriptions.Select(s => s.SubscriptionId), computed.Subscriptions.Select(s => s.SubscriptionId));
+        Assert.Equal(unfiltered.Subscriptions.Select(s => s.SubscriptionId), computed.Subscriptions.Select(s => s.SubscriptionId));
         foreach (var row in computed.Subscriptions)
         {
             using var scope = portal.Factory.Services.CreateScope();
