@@ -9,9 +9,8 @@ public static class KubernetesProbe
     /// <summary>The cluster's objects, or null when they were not collected; the object count is recorded as evidence.</summary>
     public static KubernetesInventory? Kubernetes(this Probe probe)
     {
-        var inventory = probe.Snapshot.Kubernetes;
-        probe.Note("kubernetes", inventory is null ? null : $"{inventory.Count} objects");
-        return inventory;
+        probe.Record(probe.Snapshot.Reads.Kubernetes);
+        return probe.Snapshot.Kubernetes;
     }
 
     /// <summary>The verdict when Kubernetes data is missing: ERROR when collection failed, NA when it was not attempted.</summary>
@@ -81,14 +80,13 @@ public static class AzureDataProbe
     /// </summary>
     public static bool TryDataSet(this Probe probe, string name, out JsonNode? data, out Outcome missing)
     {
+        probe.Record(probe.Snapshot.Reads.DataSet(name));
         if (probe.Snapshot.Azure.TryGet(name, out data))
         {
-            probe.Note($"azure.{name}", data is JsonArray || (data is JsonObject list && list["value"] is JsonArray) ? $"{Items(data).Count} item(s)" : data is null ? "null" : "collected");
             missing = default;
             return true;
         }
 
-        probe.Note($"azure.{name}", null);
         var problem = probe.Snapshot.Azure.ProblemWith(name);
         missing = problem is null
             ? Probe.NotApplicable($"'{name}' was not collected for this cluster, so this check cannot be judged.")

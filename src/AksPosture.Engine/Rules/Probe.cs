@@ -137,8 +137,9 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Segments = new(StringComparer.Ordinal);
 
     // Most paths are string literals, one instance per call site: a slot found by the instance's identity hash
-    // answers those with a pointer comparison instead of hashing the whole path.
-    private static readonly SplitPath?[] RecentPaths = new SplitPath?[512];
+    // answers those with a pointer comparison instead of hashing the whole path. The table is several times the
+    // number of literal paths in the catalog, so two of them rarely take turns in one slot.
+    private static readonly SplitPath?[] RecentPaths = new SplitPath?[4096];
 
     private sealed record SplitPath(string Path, string[] Segments);
 
