@@ -8,6 +8,10 @@ namespace AksPosture.Engine.Rules;
 /// <summary>A rule: its metadata and a pure predicate over a snapshot.</summary>
 public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predicate)
 {
+    // A rule records about as many values for one cluster as for the last: starting the evidence list at that
+    // size saves regrowing it for every cluster.
+    private int _expectedEvidence = 4;
+
     public RuleDefinition Definition { get; } = definition;
 
     /// <summary>Evaluates the rule; a rule that cannot read its data reports ERROR instead of throwing.</summary>
@@ -22,7 +26,7 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
             return ToResult(check.Outcome, check.Evidence);
         }
 
-        var probe = new Probe(snapshot, settings);
+        var probe = new Probe(snapshot, settings, _expectedEvidence);
         Outcome outcome;
         try
         {
@@ -42,6 +46,7 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
             outcome = new Outcome(RuleStatus.Error, $"The rule could not evaluate this cluster: {ex.Message}");
         }
 
+        _expectedEvidence = Math.Max(probe.Evidence.Count, 1);
         return ToResult(outcome, probe.Evidence);
     }
 

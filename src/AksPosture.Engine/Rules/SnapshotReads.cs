@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Snapshots;
 
 namespace AksPosture.Engine.Rules;
@@ -11,8 +11,10 @@ namespace AksPosture.Engine.Rules;
 /// </summary>
 internal sealed class SnapshotReads(ClusterSnapshot snapshot)
 {
-    private readonly ConcurrentDictionary<string, ValueRead> _properties = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Evidence> _dataSets = new(StringComparer.Ordinal);
+    private readonly FirstUseTable<ValueRead> _properties = new();
+    private readonly FirstUseTable<Evidence> _dataSets = new();
+    private readonly FirstUseTable<Evidence> _tags = new();
+    private readonly FirstUseTable<(AssessmentSettings Settings, object Value)> _facts = new();
     private AgentPoolList? _pools;
     private Evidence? _kubernetes;
 
@@ -25,8 +27,23 @@ internal sealed class SnapshotReads(ClusterSnapshot snapshot)
     /// <summary>The evidence that the Kubernetes objects were read: how many there are, or null when not collected.</summary>
     public Evidence Kubernetes => _kubernetes ??= new Evidence("kubernetes", snapshot.Kubernetes is { } inventory ? $"{inventory.Count} objects" : null);
 
+    /// <summary>The evidence of reading a tag: its value as JSON text, or null when the cluster does not carry it.</summary>
+    public Evidence Tag(string key) => _tags.GetOrAdd(key, static (k, tags) =>
+        new Evidence($"tags.{k}", tags.TryGetValue(k, out var value) ? JsonValue.Create(value).ToJsonString() : null), snapshot.Tags);
+
     /// <summary>The evidence of reading an Azure data set: its item count, "collected", or null when it is missing.</summary>
     public Evidence DataSet(string name) => _dataSets.GetOrAdd(name, static (n, azure) => DataSetEvidence(n, azure), snapshot.Azure);
+
+    /// <summary>
+    /// A fact that several rules derive the same way from this snapshot (e.g. which containers have probes), worked
+    /// out once for the settings it was first asked with. Each rule still records its own evidence of it.
+    /// </summary>
+    public T Fact<T>(string name, AssessmentSettings settings, Func<ClusterSnapshot, AssessmentSettings, T> derive)
+        where T : class
+    {
+        var (derivedFor, value) = _facts.GetOrAdd(name, static (_, ask) => (ask.Settings, ask.Derive(ask.Snapshot, ask.Settings)), (Snapshot: snapshot, Settings: settings, Derive: derive));
+        return ReferenceEquals(derivedFor, settings) ? (T)value : derive(snapshot, settings);
+    }
 
     private static Evidence DataSetEvidence(string name, AzureData azure)
     {

@@ -20,9 +20,16 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
 
     public static ContainerCoverage Measure(Probe probe, KubernetesInventory inventory, bool includeInit, IReadOnlyList<string> fields, string notePath, string what)
     {
+        var coverage = Of(probe.UserWorkloads(inventory), includeInit, fields);
+        probe.Note(notePath, coverage.Summary(what));
+        return coverage;
+    }
+
+    public static ContainerCoverage Of(IReadOnlyList<Workload> workloads, bool includeInit, IReadOnlyList<string> fields)
+    {
         int covered = 0, total = 0;
         var findings = new List<ObjectFinding>();
-        foreach (var workload in probe.UserWorkloads(inventory))
+        foreach (var workload in workloads)
         {
             List<(JsonObject Container, IReadOnlyList<string> Missing)>? gaps = null;
             foreach (var container in workload.Containers(includeInit))
@@ -46,9 +53,7 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
             }
         }
 
-        var coverage = new ContainerCoverage(covered, total, findings);
-        probe.Note(notePath, coverage.Summary(what));
-        return coverage;
+        return new ContainerCoverage(covered, total, findings);
     }
 
     /// <summary>The fields the container leaves unset, or null when it sets them all (as most do).</summary>
