@@ -64,8 +64,12 @@ public static class KubernetesProbe
     }
 
     /// <summary>Names the container in evidence paths: <c>ns/Deployment/web: containers[app].readinessProbe</c>.</summary>
-    public static Evidence ContainerEvidence(Workload workload, JsonObject container, string field) =>
-        new($"{workload.Object.Key}: containers[{(string?)container["name"] ?? "?"}].{field}", Probe.Navigate(container, field)?.ToJsonString());
+    public static Evidence ContainerEvidence(Workload workload, JsonObject container, string field)
+    {
+        // A name that is not text fails the rule, as converting it to a string does; otherwise the workload's read is reused.
+        var name = container["name"] is { } node && !Catalog.Json.IsText(node) ? (string?)node : workload.ContainerName(container);
+        return new($"{workload.Object.Key}: containers[{name}].{field}", Probe.Navigate(container, field)?.ToJsonString());
+    }
 
     private static bool IsStopped(Probe probe) =>
         string.Equals(Probe.AsText("properties.powerState.code", Probe.Navigate(probe.Snapshot.Resource, "properties.powerState.code")), "Stopped", StringComparison.OrdinalIgnoreCase);

@@ -47,7 +47,7 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
 
             if (gaps is not null)
             {
-                var message = string.Join("; ", gaps.Select(g => $"container '{KubernetesFacts.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
+                var message = string.Join("; ", gaps.Select(g => $"container '{workload.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
                 var evidence = gaps.SelectMany(g => g.Missing.Select(f => KubernetesProbe.ContainerEvidence(workload, g.Container, f))).ToArray();
                 findings.Add(ObjectFinding.For(workload.Object, RuleStatus.Warn, RuleText.Sentence([message]), evidence));
             }
