@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace AksPosture.Engine.Rules;
 
-/// <summary>One entry of <c>properties.agentPoolProfiles</c>; reads are recorded as evidence under the pool's name.</summary>
-public sealed class AgentPool
+/// <summary>
+/// One entry of <c>properties.agentPoolProfiles</c>; reads are recorded as evidence under the pool's name. A small
+/// value (the probe and the pool's cached reads): most rules list the pools, so listing them allocates one array.
+/// </summary>
+public readonly struct AgentPool
 {
     private readonly Probe _probe;
     private readonly PoolEntry _entry;

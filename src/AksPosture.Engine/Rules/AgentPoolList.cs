@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Snapshots;
 
@@ -63,7 +62,7 @@ internal sealed class AgentPoolList
 /// <summary>One pool of the list and the fields rules have read from it.</summary>
 internal sealed class PoolEntry(JsonObject json, string name, JsonObject? firstOfName)
 {
-    private readonly ConcurrentDictionary<string, ValueRead> _fields = new(StringComparer.Ordinal);
+    private readonly FirstUseTable<ValueRead> _fields = new();
 
     public string Name { get; } = name;
 

@@ -9,9 +9,8 @@ public static class KubernetesProbe
     /// <summary>The cluster's objects, or null when they were not collected; the object count is recorded as evidence.</summary>
     public static KubernetesInventory? Kubernetes(this Probe probe)
     {
-        var inventory = probe.Snapshot.Kubernetes;
-        probe.Note("kubernetes", inventory is null ? null : $"{inventory.Count} objects");
-        return inventory;
+        probe.Record(probe.Snapshot.Reads.Kubernetes);
+        return probe.Snapshot.Kubernetes;
     }
 
     /// <summary>The verdict when Kubernetes data is missing: ERROR when collection failed, NA when it was not attempted.</summary>
@@ -65,8 +64,12 @@ public static class KubernetesProbe
     }
 
     /// <summary>Names the container in evidence paths: <c>ns/Deployment/web: containers[app].readinessProbe</c>.</summary>
-    public static Evidence ContainerEvidence(Workload workload, JsonObject container, string field) =>
-        new($"{workload.Object.Key}: containers[{(string?)container["name"] ?? "?"}].{field}", Probe.Navigate(container, field)?.ToJsonString());
+    public static Evidence ContainerEvidence(Workload workload, JsonObject container, string field)
+    {
+        // A name that is not text fails the rule, as converting it to a string does; otherwise the workload's read is reused.
+        var name = container["name"] is { } node && !Catalog.Json.IsText(node) ? (string?)node : workload.ContainerName(container);
+        return new($"{workload.Object.Key}: containers[{name}].{field}", Probe.Navigate(container, field)?.ToJsonString());
+    }
 
     private static bool IsStopped(Probe probe) =>
         string.Equals(Probe.AsText("properties.powerState.code", Probe.Navigate(probe.Snapshot.Resource, "properties.powerState.code")), "Stopped", StringComparison.OrdinalIgnoreCase);
@@ -81,14 +84,13 @@ public static class AzureDataProbe
     /// </summary>
     public static bool TryDataSet(this Probe probe, string name, out JsonNode? data, out Outcome missing)
     {
+        probe.Record(probe.Snapshot.Reads.DataSet(name));
         if (probe.Snapshot.Azure.TryGet(name, out data))
         {
-            probe.Note($"azure.{name}", data is JsonArray || (data is JsonObject list && list["value"] is JsonArray) ? $"{Items(data).Count} item(s)" : data is null ? "null" : "collected");
             missing = default;
             return true;
         }
 
-        probe.Note($"azure.{name}", null);
         var problem = probe.Snapshot.Azure.ProblemWith(name);
         missing = problem is null
             ? Probe.NotApplicable($"'{name}' was not collected for this cluster, so this check cannot be judged.")

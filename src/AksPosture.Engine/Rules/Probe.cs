@@ -13,6 +13,14 @@ namespace AksPosture.Engine.Rules;
 public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings settings)
 {
     private readonly List<Evidence> _evidence = [];
+
+    /// <summary>A probe whose evidence list starts with room for <paramref name="expectedEvidence"/> values.</summary>
+    internal Probe(ClusterSnapshot snapshot, AssessmentSettings settings, int expectedEvidence)
+        : this(snapshot, settings)
+    {
+        _evidence.Capacity = expectedEvidence;
+    }
+
     // Most rules read a handful of values; the set of recorded paths is only built once a rule reads many.
     private HashSet<string>? _paths;
 
@@ -33,13 +41,6 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
     /// <summary>Reads an array of strings; an absent array reads as empty.</summary>
     public IReadOnlyList<string> TextList(string path) => AsTextList(path, Read(path));
 
-    public string? Tag(string key)
-    {
-        var value = Snapshot.Tags.TryGetValue(key, out var v) ? v : null;
-        Note($"tags.{key}", value is null ? null : JsonValue.Create(value)!.ToJsonString());
-        return value;
-    }
-
     /// <summary>The agent pools in <c>properties.agentPoolProfiles</c>; the count read is recorded as evidence.</summary>
     public IReadOnlyList<AgentPool> Pools()
     {
@@ -53,6 +54,13 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
 
         Record(list.Summary);
         return pools;
+    }
+
+    /// <summary>Reads a tag; the value is recorded as JSON text under <c>tags.{key}</c>.</summary>
+    public string? Tag(string key)
+    {
+        Record(Snapshot.Reads.Tag(key));
+        return Snapshot.Tags.TryGetValue(key, out var value) ? value : null;
     }
 
     /// <summary>Records a value that was derived rather than read (e.g. a classification from tags).</summary>
@@ -137,8 +145,9 @@ public sealed partial class Probe(ClusterSnapshot snapshot, AssessmentSettings s
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Segments = new(StringComparer.Ordinal);
 
     // Most paths are string literals, one instance per call site: a slot found by the instance's identity hash
-    // answers those with a pointer comparison instead of hashing the whole path.
-    private static readonly SplitPath?[] RecentPaths = new SplitPath?[512];
+    // answers those with a pointer comparison instead of hashing the whole path. The table is several times the
+    // number of literal paths in the catalog, so two of them rarely take turns in one slot.
+    private static readonly SplitPath?[] RecentPaths = new SplitPath?[4096];
 
     private sealed record SplitPath(string Path, string[] Segments);
 

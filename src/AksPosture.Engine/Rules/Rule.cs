@@ -8,16 +8,34 @@ namespace AksPosture.Engine.Rules;
 /// <summary>A rule: its metadata and a pure predicate over a snapshot.</summary>
 public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predicate)
 {
+    // A rule records about as many values for one cluster as for the last: starting the evidence list at that
+    // size saves regrowing it for every cluster.
+    private int _expectedEvidence = 4;
+
     public RuleDefinition Definition { get; } = definition;
 
     /// <summary>Evaluates the rule; a rule that cannot read its data reports ERROR instead of throwing.</summary>
     public RuleResult Evaluate(ClusterSnapshot snapshot, AssessmentSettings settings)
     {
-        var probe = new Probe(snapshot, settings);
+        // Rules of different seed items that share a check pass the same method: it runs once per snapshot and
+        // the others replay its verdict and evidence. Lambdas are unique per rule and are simply evaluated.
+        (MethodInfo, object?, object)? sharedKey = Definition.CheckId is null ? null : (predicate.Method, predicate.Target, settings);
+        if (sharedKey is { } key && snapshot.CheckCache.TryGetValue(key, out var cached))
+        {
+            var check = (CachedCheck)cached;
+            return ToResult(check.Outcome, check.Evidence);
+        }
+
+        var probe = new Probe(snapshot, settings, _expectedEvidence);
         Outcome outcome;
         try
         {
-            outcome = EvaluateShared(probe, snapshot, settings);
+            outcome = predicate(probe);
+            if (sharedKey is { } fresh)
+            {
+                // The evidence list is complete once the predicate returns; results only read it, so it is shared.
+                snapshot.CheckCache[fresh] = new CachedCheck(outcome, probe.Evidence);
+            }
         }
         catch (UnreadableValueException ex)
         {
@@ -28,36 +46,11 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
             outcome = new Outcome(RuleStatus.Error, $"The rule could not evaluate this cluster: {ex.Message}");
         }
 
-        return ToResult(outcome, probe);
+        _expectedEvidence = Math.Max(probe.Evidence.Count, 1);
+        return ToResult(outcome, probe.Evidence);
     }
 
-    // Rules of different seed items that share a check pass the same method: run it once per snapshot and
-    // replay its verdict and evidence for the others. Lambdas are unique per rule and are simply evaluated.
-    private Outcome EvaluateShared(Probe probe, ClusterSnapshot snapshot, AssessmentSettings settings)
-    {
-        if (Definition.CheckId is null)
-        {
-            return predicate(probe);
-        }
-
-        var key = (predicate.Method, predicate.Target, (object)settings);
-        if (snapshot.CheckCache.TryGetValue(key, out var cached))
-        {
-            var check = (CachedCheck)cached;
-            foreach (var item in check.Evidence)
-            {
-                probe.Note(item.Path, item.Value);
-            }
-
-            return check.Outcome;
-        }
-
-        var fresh = predicate(probe);
-        snapshot.CheckCache[key] = new CachedCheck(fresh, [.. probe.Evidence]);
-        return fresh;
-    }
-
-    private RuleResult ToResult(Outcome outcome, Probe probe)
+    private RuleResult ToResult(Outcome outcome, IReadOnlyList<Evidence> evidence)
     {
         var objectResults = outcome.Objects.Count == 0 ? [] : new RuleResult[outcome.Objects.Count];
         for (var i = 0; i < objectResults.Length; i++)
@@ -70,7 +63,7 @@ public sealed class Rule(RuleDefinition definition, Func<Probe, Outcome> predica
             };
         }
 
-        return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, probe.Evidence)
+        return new RuleResult(Definition.Id, Definition.Pillar, Definition.Severity, outcome.Status, outcome.Message, evidence)
         {
             CheckId = Definition.EffectiveCheckId,
             ObjectResults = objectResults,

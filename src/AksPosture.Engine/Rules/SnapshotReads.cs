@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using AksPosture.Engine.Assessment;
+using AksPosture.Engine.Snapshots;
 
 namespace AksPosture.Engine.Rules;
 
@@ -8,16 +9,53 @@ namespace AksPosture.Engine.Rules;
 /// properties and pool fields (every rule about pools asks each pool's mode), so the node, its evidence and its
 /// text are kept for the next rule. A snapshot does not change once read, which the check cache relies on too.
 /// </summary>
-internal sealed class SnapshotReads(JsonObject resource)
+internal sealed class SnapshotReads(ClusterSnapshot snapshot)
 {
-    private readonly ConcurrentDictionary<string, ValueRead> _properties = new(StringComparer.Ordinal);
+    private readonly FirstUseTable<ValueRead> _properties = new();
+    private readonly FirstUseTable<Evidence> _dataSets = new();
+    private readonly FirstUseTable<Evidence> _tags = new();
+    private readonly FirstUseTable<(AssessmentSettings Settings, object Value)> _facts = new();
     private AgentPoolList? _pools;
+    private Evidence? _kubernetes;
 
     /// <summary>A dotted path in the cluster resource, as <see cref="Probe.Read"/> reads it.</summary>
     public ValueRead Property(string path) =>
-        _properties.GetOrAdd(path, static (p, root) => new ValueRead(p, Probe.Navigate(root, p)), resource);
+        _properties.GetOrAdd(path, static (p, resource) => new ValueRead(p, Probe.Navigate(resource, p)), snapshot.Resource);
 
-    public AgentPoolList Pools => _pools ??= AgentPoolList.Read(resource);
+    public AgentPoolList Pools => _pools ??= AgentPoolList.Read(snapshot.Resource);
+
+    /// <summary>The evidence that the Kubernetes objects were read: how many there are, or null when not collected.</summary>
+    public Evidence Kubernetes => _kubernetes ??= new Evidence("kubernetes", snapshot.Kubernetes is { } inventory ? $"{inventory.Count} objects" : null);
+
+    /// <summary>The evidence of reading a tag: its value as JSON text, or null when the cluster does not carry it.</summary>
+    public Evidence Tag(string key) => _tags.GetOrAdd(key, static (k, tags) =>
+        new Evidence($"tags.{k}", tags.TryGetValue(k, out var value) ? JsonValue.Create(value).ToJsonString() : null), snapshot.Tags);
+
+    /// <summary>The evidence of reading an Azure data set: its item count, "collected", or null when it is missing.</summary>
+    public Evidence DataSet(string name) => _dataSets.GetOrAdd(name, static (n, azure) => DataSetEvidence(n, azure), snapshot.Azure);
+
+    /// <summary>
+    /// A fact that several rules derive the same way from this snapshot (e.g. which containers have probes), worked
+    /// out once for the settings it was first asked with. Each rule still records its own evidence of it.
+    /// </summary>
+    public T Fact<T>(string name, AssessmentSettings settings, Func<ClusterSnapshot, AssessmentSettings, T> derive)
+        where T : class
+    {
+        var (derivedFor, value) = _facts.GetOrAdd(name, static (_, ask) => (ask.Settings, ask.Derive(ask.Snapshot, ask.Settings)), (Snapshot: snapshot, Settings: settings, Derive: derive));
+        return ReferenceEquals(derivedFor, settings) ? (T)value : derive(snapshot, settings);
+    }
+
+    private static Evidence DataSetEvidence(string name, AzureData azure)
+    {
+        if (!azure.TryGet(name, out var data))
+        {
+            return new($"azure.{name}", null);
+        }
+
+        var text = data is JsonArray || (data is JsonObject list && list["value"] is JsonArray) ? $"{AzureDataProbe.Items(data).Count} item(s)"
+            : data is null ? "null" : "collected";
+        return new($"azure.{name}", text);
+    }
 }
 
 /// <summary>A value at a path: the node, the evidence that records it, and its text, worked out when first asked for.</summary>

@@ -52,10 +52,12 @@ public static class ScoreCalculator
     }
 
     // Rules of different seed items that share a check count once per pillar: the worst verdict, the highest weight.
-    private static IEnumerable<CountedCheck> CountedChecks(IEnumerable<RuleResult> results)
+    private static List<CountedCheck> CountedChecks(IEnumerable<RuleResult> results)
     {
-        // Sized for one check per rule, the usual count for one cluster, so the table is not regrown on the way.
-        var checks = new Dictionary<(Pillar, string), CountedCheck>(RuleCatalog.All.Count);
+        // Checks in the order they first appear, found by check id: plain string keys hash far faster than
+        // (pillar, id) pairs. The few checks counted in several pillars chain their other pillars' entries.
+        var checks = new List<CountedCheck>(RuleCatalog.All.Count);
+        var firstByCheck = new Dictionary<string, int>(RuleCatalog.All.Count);
         foreach (var result in results)
         {
             if (result.IsObjectResult || ScoringModel.Credit(result.Status) is not { } credit)
@@ -64,17 +66,38 @@ public static class ScoreCalculator
             }
 
             var weight = ScoringModel.Weight(result.Severity);
-            var key = (result.Pillar, result.CheckId);
-            checks[key] = checks.TryGetValue(key, out var seen)
-                ? new CountedCheck(result.Pillar, Math.Max(seen.Weight, weight), Math.Min(seen.Credit, credit))
-                : new CountedCheck(result.Pillar, weight, credit);
+            if (!firstByCheck.TryGetValue(result.CheckId, out var i))
+            {
+                firstByCheck[result.CheckId] = checks.Count;
+                checks.Add(new CountedCheck(result.Pillar, weight, credit));
+                continue;
+            }
+
+            while (checks[i].Pillar != result.Pillar && checks[i].NextPillar >= 0)
+            {
+                i = checks[i].NextPillar;
+            }
+
+            if (checks[i].Pillar == result.Pillar)
+            {
+                checks[i] = checks[i] with { Weight = Math.Max(checks[i].Weight, weight), Credit = Math.Min(checks[i].Credit, credit) };
+            }
+            else
+            {
+                checks[i] = checks[i] with { NextPillar = checks.Count };
+                checks.Add(new CountedCheck(result.Pillar, weight, credit));
+            }
         }
 
-        return checks.Values;
+        return checks;
     }
 
     private static PillarScore ToScore(double earned, double possible) =>
         new(possible == 0 ? null : Math.Round(100 * earned / possible, 1, MidpointRounding.AwayFromZero), earned, possible);
 
-    private readonly record struct CountedCheck(Pillar Pillar, double Weight, double Credit);
+    private readonly record struct CountedCheck(Pillar Pillar, double Weight, double Credit)
+    {
+        /// <summary>The entry of the same check in another pillar, or -1.</summary>
+        public int NextPillar { get; init; } = -1;
+    }
 }

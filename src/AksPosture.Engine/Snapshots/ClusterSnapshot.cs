@@ -58,7 +58,7 @@ public sealed class ClusterSnapshot
 
     private Rules.SnapshotReads CreateReads()
     {
-        Interlocked.CompareExchange(ref _reads, new Rules.SnapshotReads(Resource), null);
+        Interlocked.CompareExchange(ref _reads, new Rules.SnapshotReads(this), null);
         return _reads;
     }
 

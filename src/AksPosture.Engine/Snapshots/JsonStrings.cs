@@ -42,6 +42,27 @@ internal static class JsonStrings
         return !content.Contains((byte)'\\') && Encoding.UTF8.TryGetChars(content, buffer, out length);
     }
 
+    /// <summary>Whether the node is a string that starts with one of <paramref name="prefixes"/>, read in place when it can be.</summary>
+    public static bool StartsWithAny(JsonNode? node, IReadOnlyList<string> prefixes, StringComparison comparison)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[256];
+        var text = TryCopyString(node, buffer, out var length) ? buffer[..length] : ClusterSnapshot.TextOf(node).AsSpan();
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the node is the string <paramref name="expected"/> (ordinal), without reading it into a new string.</summary>
     public static bool IsString(JsonNode? node, string expected)
     {

@@ -82,6 +82,7 @@ public sealed class Workload(KubernetesObject item, JsonObject? podSpec)
 {
     private IReadOnlyList<JsonObject>? _containers;
     private IReadOnlyList<JsonObject>? _containersAndInit;
+    private string?[]? _containerNames;
 
     public KubernetesObject Object { get; } = item;
 
@@ -93,6 +94,27 @@ public sealed class Workload(KubernetesObject item, JsonObject? podSpec)
     public IReadOnlyList<JsonObject> Containers(bool includeInit = true) => includeInit
         ? _containersAndInit ??= [.. Containers(includeInit: false), .. ObjectsIn("initContainers")]
         : _containers ??= ObjectsIn("containers");
+
+    /// <summary>
+    /// A container's name, or "?" when it has none (or it is not text); read once per container, as the pod security
+    /// and workload rules name containers in most of their messages and evidence paths.
+    /// </summary>
+    public string ContainerName(JsonObject container)
+    {
+        var containers = Containers();
+        var names = _containerNames ??= new string?[containers.Count];
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (ReferenceEquals(containers[i], container))
+            {
+                return names[i] ??= NameOf(container);
+            }
+        }
+
+        return NameOf(container);
+    }
+
+    private static string NameOf(JsonObject container) => ClusterSnapshot.TextOf(container["name"]) ?? "?";
 
     private List<JsonObject> ObjectsIn(string field) => (PodSpec?[field] as JsonArray ?? []).OfType<JsonObject>().ToList();
 }

@@ -113,8 +113,9 @@ internal static class GitOpsRules
             : Pass($"Flux configuration(s) {RuleText.List(compliant)} are compliant.");
     }
 
+    // Every object of the cluster is checked, so the apiVersion is compared in place.
     private static bool IsGitOpsObject(KubernetesObject item) =>
-        Json.Text(item.Json["apiVersion"]) is { } apiVersion && GitOpsApiGroups.Any(g => apiVersion.StartsWith(g, StringComparison.OrdinalIgnoreCase));
+        JsonStrings.StartsWithAny(item.Json["apiVersion"], GitOpsApiGroups, StringComparison.OrdinalIgnoreCase);
 
     private static string? InClusterAgent(Probe probe)
     {

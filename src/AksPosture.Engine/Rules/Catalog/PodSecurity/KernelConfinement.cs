@@ -12,7 +12,7 @@ internal static class KernelConfinement
 {
     public static void Inspect(Workload workload, JsonObject container, List<Issue> issues)
     {
-        var name = KubernetesFacts.ContainerName(container);
+        var name = workload.ContainerName(container);
         const string SeccompPath = "securityContext.seccompProfile.type";
         var (seccomp, seccompOwn) = Effective(workload, container, SeccompPath);
         switch (seccomp)

@@ -75,7 +75,7 @@ internal static class NetworkExposureRule
             var hostPorts = HostPorts(workload, container);
             if (hostPorts.Count > 0)
             {
-                issues.Add(new(RuleStatus.Fail, $"container '{KubernetesFacts.ContainerName(container)}' binds host port(s) {string.Join(", ", hostPorts)}",
+                issues.Add(new(RuleStatus.Fail, $"container '{workload.ContainerName(container)}' binds host port(s) {string.Join(", ", hostPorts)}",
                     KubernetesProbe.ContainerEvidence(workload, container, "ports")));
             }
         }
@@ -96,7 +96,7 @@ internal static class NetworkExposureRule
             // The path names the container, so it is spelt out only for a port that cannot be read.
             if (!TryInt(port?["hostPort"], out var hostPort))
             {
-                throw new UnreadableValueException($"{workload.Object.Key}: containers[{KubernetesFacts.ContainerName(container)}].ports[].hostPort", ExpectedInt);
+                throw new UnreadableValueException($"{workload.Object.Key}: containers[{workload.ContainerName(container)}].ports[].hostPort", ExpectedInt);
             }
 
             if (hostPort > 0)

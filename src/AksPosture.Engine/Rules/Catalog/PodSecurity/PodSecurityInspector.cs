@@ -69,7 +69,7 @@ internal static class PodSecurityInspector
 
     private static void ContainerPrivileges(Workload workload, JsonObject container, List<Issue> issues)
     {
-        var name = KubernetesFacts.ContainerName(container);
+        var name = workload.ContainerName(container);
         if (workload.ContainerBool(container, "securityContext.privileged") == true)
         {
             issues.Add(new(RuleStatus.Fail, $"container '{name}' is privileged", KubernetesProbe.ContainerEvidence(workload, container, "securityContext.privileged")));
@@ -102,7 +102,7 @@ internal static class PodSecurityInspector
 
     private static void NonRoot(Workload workload, JsonObject container, List<Issue> issues)
     {
-        var name = KubernetesFacts.ContainerName(container);
+        var name = workload.ContainerName(container);
         var own = workload.ContainerInt(container, "securityContext.runAsUser");
         var user = own ?? workload.PodInt("securityContext.runAsUser");
         if (user == 0)

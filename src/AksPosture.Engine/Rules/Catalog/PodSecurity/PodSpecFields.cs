@@ -71,5 +71,5 @@ internal static class PodSpecFields
     private static string PodPath(Workload workload, string path) => $"{workload.Object.Key}: {path}";
 
     private static string ContainerPath(Workload workload, JsonObject container, string path) =>
-        $"{workload.Object.Key}: containers[{KubernetesFacts.ContainerName(container)}].{path}";
+        $"{workload.Object.Key}: containers[{workload.ContainerName(container)}].{path}";
 }

@@ -69,7 +69,7 @@ internal static class SupplyChainRule
             var host = ContainerImages.RegistryHost(image);
             if (!ContainerImages.MatchesAny(host, allowed))
             {
-                issues.Add(new Issue(RuleStatus.Fail, $"container '{KubernetesFacts.ContainerName(container)}' runs '{image}' from {host}",
+                issues.Add(new Issue(RuleStatus.Fail, $"container '{workload.ContainerName(container)}' runs '{image}' from {host}",
                     KubernetesProbe.ContainerEvidence(workload, container, "image")));
             }
         }

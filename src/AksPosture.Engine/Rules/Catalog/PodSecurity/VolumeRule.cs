@@ -81,7 +81,7 @@ internal static class VolumeRule
                 continue;
             }
 
-            issues.Add(new(RuleStatus.Warn, $"container '{KubernetesFacts.ContainerName(container)}' can write to its root filesystem",
+            issues.Add(new(RuleStatus.Warn, $"container '{workload.ContainerName(container)}' can write to its root filesystem",
                 KubernetesProbe.ContainerEvidence(workload, container, "securityContext.readOnlyRootFilesystem")));
         }
 

@@ -20,9 +20,16 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
 
     public static ContainerCoverage Measure(Probe probe, KubernetesInventory inventory, bool includeInit, IReadOnlyList<string> fields, string notePath, string what)
     {
+        var coverage = Of(probe.UserWorkloads(inventory), includeInit, fields);
+        probe.Note(notePath, coverage.Summary(what));
+        return coverage;
+    }
+
+    public static ContainerCoverage Of(IReadOnlyList<Workload> workloads, bool includeInit, IReadOnlyList<string> fields)
+    {
         int covered = 0, total = 0;
         var findings = new List<ObjectFinding>();
-        foreach (var workload in probe.UserWorkloads(inventory))
+        foreach (var workload in workloads)
         {
             List<(JsonObject Container, IReadOnlyList<string> Missing)>? gaps = null;
             foreach (var container in workload.Containers(includeInit))
@@ -40,15 +47,13 @@ internal sealed record ContainerCoverage(int Covered, int Total, IReadOnlyList<O
 
             if (gaps is not null)
             {
-                var message = string.Join("; ", gaps.Select(g => $"container '{KubernetesFacts.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
+                var message = string.Join("; ", gaps.Select(g => $"container '{workload.ContainerName(g.Container)}' lacks {string.Join(", ", g.Missing)}"));
                 var evidence = gaps.SelectMany(g => g.Missing.Select(f => KubernetesProbe.ContainerEvidence(workload, g.Container, f))).ToArray();
                 findings.Add(ObjectFinding.For(workload.Object, RuleStatus.Warn, RuleText.Sentence([message]), evidence));
             }
         }
 
-        var coverage = new ContainerCoverage(covered, total, findings);
-        probe.Note(notePath, coverage.Summary(what));
-        return coverage;
+        return new ContainerCoverage(covered, total, findings);
     }
 
     /// <summary>The fields the container leaves unset, or null when it sets them all (as most do).</summary>

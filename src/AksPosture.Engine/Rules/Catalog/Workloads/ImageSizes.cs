@@ -36,7 +36,7 @@ internal static class ImageSizes
         int known = 0, used = 0;
         foreach (var workload in probe.UserWorkloads(inventory))
         {
-            var large = new List<(string Container, string Image, long Size)>();
+            List<(string Container, string Image, long Size)>? large = null;
             foreach (var container in workload.Containers())
             {
                 if (Json.Text(container["image"]) is not { } image)
@@ -50,12 +50,12 @@ internal static class ImageSizes
                     known++;
                     if (size > limit)
                     {
-                        large.Add((KubernetesFacts.ContainerName(container), image, size));
+                        (large ??= []).Add((workload.ContainerName(container), image, size));
                     }
                 }
             }
 
-            if (large.Count > 0)
+            if (large is not null)
             {
                 findings.Add(ObjectFinding.For(workload.Object, RuleStatus.Warn,
                     string.Join("; ", large.Select(l => $"Container '{l.Container}' runs {l.Image} ({Gib(l.Size)})")) + $", over the {Gib(limit)} threshold; every new node pulls it before the pod can start.",
@@ -72,22 +72,31 @@ internal static class ImageSizes
     private static Dictionary<string, long> NodeImageSizes(IReadOnlyList<KubernetesObject> nodes, HashSet<string> wanted)
     {
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lookup = wanted.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[512];
-        foreach (var image in nodes.SelectMany(n => Json.Objects(Json.At(n.Json, "status.images"))))
+        foreach (var node in nodes)
         {
-            if (image["names"] is not JsonArray names)
+            if (Json.At(node.Json, "status.images") is not JsonArray images)
             {
                 continue;
             }
 
-            for (var i = 0; i < names.Count; i++)
+            foreach (var image in images)
             {
-                if (Wanted(names[i], wanted, buffer) is not { } key || image["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
+                if (image is not JsonObject entry || entry["names"] is not JsonArray names)
                 {
                     continue;
                 }
 
-                sizes[key] = Math.Max(size, sizes.GetValueOrDefault(key));
+                for (var i = 0; i < names.Count; i++)
+                {
+                    if (Wanted(names[i], lookup, buffer) is not { } key || entry["sizeBytes"] is not JsonValue value || !value.TryGetValue<long>(out var size))
+                    {
+                        continue;
+                    }
+
+                    sizes[key] = Math.Max(size, sizes.GetValueOrDefault(key));
+                }
             }
         }
 
@@ -99,14 +108,14 @@ internal static class ImageSizes
     /// images no user workload runs, so a name already in normalised form is looked up as written rather than read
     /// into a string first.
     /// </summary>
-    private static string? Wanted(JsonNode? name, HashSet<string> wanted, Span<char> buffer)
+    private static string? Wanted(JsonNode? name, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> wanted, Span<char> buffer)
     {
         if (JsonStrings.TryCopyString(name, buffer, out var length) && ImageReference.IsNormalised(buffer[..length]))
         {
-            return wanted.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..length], out var match) ? match : null;
+            return wanted.TryGetValue(buffer[..length], out var match) ? match : null;
         }
 
-        return Json.Text(name) is { } text && wanted.TryGetValue(ImageReference.Normalise(text), out var key) ? key : null;
+        return Json.Text(name) is { } text && wanted.Set.TryGetValue(ImageReference.Normalise(text), out var key) ? key : null;
     }
 
     public static string Gib(long bytes) => (bytes / (double)(1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB";

@@ -16,8 +16,21 @@ internal static class LabelSelector
             return false;
         }
 
-        return Json.Map(obj["matchLabels"]).All(m => labels.TryGetValue(m.Key, out var value) && value == m.Value)
-            && Json.Objects(obj["matchExpressions"]).All(e => Matches(e, labels));
+        return MatchesLabels(obj["matchLabels"] as JsonObject, labels) && Json.Objects(obj["matchExpressions"]).All(e => Matches(e, labels));
+    }
+
+    // Every string entry must match; other entries are ignored. Read in place: this runs for every workload and budget.
+    private static bool MatchesLabels(JsonObject? matchLabels, IReadOnlyDictionary<string, string> labels)
+    {
+        foreach (var (key, wanted) in matchLabels ?? [])
+        {
+            if (Json.IsText(wanted) && !(labels.TryGetValue(key, out var value) && Json.TextEquals(wanted, value)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Matches(JsonObject expression, IReadOnlyDictionary<string, string> labels)

@@ -1,4 +1,3 @@
-using AksPosture.Engine.Snapshots;
 using static AksPosture.Engine.Rules.Probe;
 
 namespace AksPosture.Engine.Rules.Catalog.Workloads;
@@ -15,8 +14,14 @@ internal static class ProbeCoverage
     // Both probes, as the built-in policy b1a9997f requires by default; init containers cannot carry them.
     private static readonly string[] Fields = ["readinessProbe", "livenessProbe"];
 
-    public static ContainerCoverage Measure(Probe probe, KubernetesInventory inventory) =>
-        ContainerCoverage.Measure(probe, inventory, includeInit: false, Fields, "kubernetes.containers", What);
+    /// <summary>AKS-REL-02 and AKS-POL-01 both measure the coverage; the snapshot keeps the first measurement.</summary>
+    private static ContainerCoverage Measure(Probe probe)
+    {
+        var coverage = probe.Snapshot.Reads.Fact(CheckId, probe.Settings,
+            static (snapshot, settings) => ContainerCoverage.Of(snapshot.Kubernetes!.UserWorkloads(settings.SystemNamespaces), includeInit: false, Fields));
+        probe.Note("kubernetes.containers", coverage.Summary(What));
+        return coverage;
+    }
 
     /// <summary>Adds the probe part to a verdict: WARN below the coverage threshold, missing data when not collected.</summary>
     public static ContainerCoverage? AddTo(Verdict verdict, Probe probe)
@@ -28,7 +33,7 @@ internal static class ProbeCoverage
             return null;
         }
 
-        var coverage = Measure(probe, inventory);
+        var coverage = Measure(probe);
         verdict.Objects(coverage.Findings);
         if (!coverage.Meets(probe.Settings.CoverageThreshold))
         {
