@@ -596,23 +596,6 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("scope_score_rollups", (string)null);
                 });
 
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.PillarScoreRollup", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pillar_score_rollups_clusters_cluster_id");
-
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pillar_score_rollups_assessment_runs_run_id");
-                });
-
             modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunBatch", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
@@ -621,16 +604,6 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessment_run_batches_assessment_runs_run_id");
-                });
-
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunClusterDigest", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_run_cluster_digests_assessment_runs_run_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Fleet.Cluster", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AksPosture.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124001644_LifecycleWritesOnlyChanges")]
+    [Migration("20261124011906_LifecycleWritesOnlyChanges")]
     partial class LifecycleWritesOnlyChanges
     {
         /// <inheritdoc />
@@ -599,23 +599,6 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("scope_score_rollups", (string)null);
                 });
 
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.PillarScoreRollup", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pillar_score_rollups_clusters_cluster_id");
-
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pillar_score_rollups_assessment_runs_run_id");
-                });
-
             modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunBatch", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
@@ -624,16 +607,6 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessment_run_batches_assessment_runs_run_id");
-                });
-
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunClusterDigest", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_run_cluster_digests_assessment_runs_run_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Fleet.Cluster", b =>

@@ -11,9 +11,10 @@ namespace AksPosture.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // A run now writes only the findings it changes (FindingLifecycle): no key checks on the bulk insert of a
-            // first run, a null last-seen time for "seen by the cluster's latest run" (rows written before keep their
-            // time, which is still true), and per-cluster result digests to leave unchanged clusters out of the merge.
+            // A run now writes only what it changes (FindingLifecycle): no key checks on the bulk writes of a run (its
+            // rollups, and the findings of a first run), a null last-seen time for "seen by the cluster's latest run"
+            // (rows written before keep their time, which is still true), and per-cluster result digests that leave
+            // clusters whose results did not change out of the merge.
             migrationBuilder.DropForeignKey(
                 name: "fk_findings_assessment_runs_last_run_id",
                 table: "findings");
@@ -21,6 +22,14 @@ namespace AksPosture.Web.Data.Migrations
             migrationBuilder.DropForeignKey(
                 name: "fk_findings_clusters_cluster_id",
                 table: "findings");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_pillar_score_rollups_assessment_runs_run_id",
+                table: "pillar_score_rollups");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_pillar_score_rollups_clusters_cluster_id",
+                table: "pillar_score_rollups");
 
             migrationBuilder.DropIndex(
                 name: "ix_findings_last_run_id",
@@ -51,12 +60,6 @@ namespace AksPosture.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_run_cluster_digests", x => new { x.run_id, x.cluster_id });
-                    table.ForeignKey(
-                        name: "fk_run_cluster_digests_assessment_runs_run_id",
-                        column: x => x.run_id,
-                        principalTable: "assessment_runs",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
                 });
         }
 
@@ -108,6 +111,22 @@ namespace AksPosture.Web.Data.Migrations
             migrationBuilder.AddForeignKey(
                 name: "fk_findings_clusters_cluster_id",
                 table: "findings",
+                column: "cluster_id",
+                principalTable: "clusters",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_pillar_score_rollups_assessment_runs_run_id",
+                table: "pillar_score_rollups",
+                column: "run_id",
+                principalTable: "assessment_runs",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_pillar_score_rollups_clusters_cluster_id",
+                table: "pillar_score_rollups",
                 column: "cluster_id",
                 principalTable: "clusters",
                 principalColumn: "id",
