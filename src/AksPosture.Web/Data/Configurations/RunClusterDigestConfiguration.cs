@@ -10,6 +10,5 @@ internal sealed class RunClusterDigestConfiguration : IEntityTypeConfiguration<R
     {
         builder.ToTable("run_cluster_digests");
         builder.HasKey(d => new { d.RunId, d.ClusterId });
-        builder.HasOne<AssessmentRun>().WithMany().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

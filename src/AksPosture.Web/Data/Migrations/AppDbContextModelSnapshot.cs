@@ -1046,23 +1046,6 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("teams", (string)null);
                 });
 
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.PillarScoreRollup", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pillar_score_rollups_clusters_cluster_id");
-
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_pillar_score_rollups_assessment_runs_run_id");
-                });
-
             modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunBatch", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
@@ -1071,16 +1054,6 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessment_run_batches_assessment_runs_run_id");
-                });
-
-            modelBuilder.Entity("AksPosture.Web.Features.Assessments.RunClusterDigest", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Assessments.AssessmentRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_run_cluster_digests_assessment_runs_run_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Attestations.Attestation", b =>

@@ -4,6 +4,7 @@ using AksPosture.Web.Features.Governance;
 using AksPosture.Web.Features.Scores;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace AksPosture.Web.Features.Assessments;
 
@@ -45,16 +46,11 @@ internal static class RunFinisher
         }
 
         await RunPartitions.AttachAsync(connection, run.Id, cancellationToken);
-        // Before the clusters point at this run: the merge reads their previous latest run and results digest.
-        var changed = await ChangedClustersAsync(db, run.Id, cancellationToken);
+        // Before the clusters point at this run: the merge reads their previous latest run.
+        var digests = await RunDigests.LoadAsync(connection, run.Id, cancellationToken);
+        var changed = digests.Changed();
         var findings = changed.Length == 0 ? LifecycleChanges.None : await FindingLifecycle.MergeAsync(db, run.Id, changed, now, cancellationToken);
-        var touched = await ReturningAsync(connection, """
-            UPDATE clusters c SET latest_run_id = @run, last_seen_at = @now, gone_at = NULL, results_digest = d.digest
-            FROM pillar_score_rollups r
-            LEFT JOIN run_cluster_digests d ON d.run_id = r.run_id AND d.cluster_id = r.cluster_id
-            WHERE r.run_id = @run AND r.pillar = 'overall' AND c.id = r.cluster_id
-            RETURNING c.subscription_id
-            """, run.Id, now, null, cancellationToken);
+        var touched = await PointClustersAsync(connection, run.Id, digests, now, cancellationToken);
         await db.RunClusterDigests.Where(d => d.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
         if (run.Scope is not null && RunScope.TryParse(run.Scope, out var scope))
         {
@@ -75,16 +71,20 @@ internal static class RunFinisher
         await db.RunClusterDigests.Where(d => d.RunId == runId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    // Clusters the run assessed whose results differ, for the lifecycle, from those of their latest run (or are unknown).
-    private static Task<Guid[]> ChangedClustersAsync(AppDbContext db, Guid runId, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<Guid>($"""
-            SELECT r.cluster_id AS "Value"
-            FROM pillar_score_rollups r
-            JOIN clusters c ON c.id = r.cluster_id
-            LEFT JOIN run_cluster_digests d ON d.run_id = r.run_id AND d.cluster_id = r.cluster_id
-            WHERE r.run_id = {runId} AND r.pillar = 'overall'
-              AND (d.digest IS NULL OR c.results_digest IS NULL OR c.results_digest <> d.digest)
-            """).ToArrayAsync(cancellationToken);
+    // The clusters the run assessed now show it, and the digest of its results for them.
+    private static Task<HashSet<string>> PointClustersAsync(
+        NpgsqlConnection connection, Guid runId, RunDigests digests, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("""
+            UPDATE clusters c SET latest_run_id = @run, last_seen_at = @now, gone_at = NULL, results_digest = s.digest
+            FROM unnest(@clusters, @digests) AS s(cluster_id, digest)
+            WHERE c.id = s.cluster_id
+            RETURNING c.subscription_id
+            """, connection);
+        command.Parameters.AddWithValue("clusters", digests.Clusters);
+        command.Parameters.Add(new NpgsqlParameter("digests", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = digests.Staged });
+        return ReturningAsync(command, runId, now, null, cancellationToken);
+    }
 
     // A cluster of the scope that the run's inventory did not list is gone, unless something saw it after the run began.
     private static Task<HashSet<string>> MarkGoneAsync(NpgsqlConnection connection, FinishingRun run, RunScope scope, DateTimeOffset now, CancellationToken cancellationToken)
@@ -98,10 +98,6 @@ internal static class RunFinisher
             """;
         return ReturningAsync(command, run.Id, now, run.StartedAt, cancellationToken);
     }
-
-    private static Task<HashSet<string>> ReturningAsync(
-        NpgsqlConnection connection, string sql, Guid runId, DateTimeOffset now, DateTimeOffset? started, CancellationToken cancellationToken) =>
-        ReturningAsync(new NpgsqlCommand(sql, connection), runId, now, started, cancellationToken);
 
     private static async Task<HashSet<string>> ReturningAsync(
         NpgsqlCommand command, Guid runId, DateTimeOffset now, DateTimeOffset? started, CancellationToken cancellationToken)

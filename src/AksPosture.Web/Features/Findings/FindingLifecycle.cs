@@ -105,7 +105,9 @@ internal static class FindingLifecycle
                    @now, NULL, NULL, NULL, 0, r.run_id
             FROM rule_results r
             WHERE r.run_id = @run AND r.cluster_id = ANY(@clusters) AND r.status IN ('FAIL', 'WARN')
+            ORDER BY r.cluster_id, r.rule_id, r.object_key
             """;
+        // In key order, each new key lands beside the last one instead of somewhere down the index.
         await using var command = new NpgsqlCommand(
             mayExist ? insert + " ON CONFLICT (cluster_id, rule_id, object_key) DO NOTHING" : insert, (NpgsqlConnection)db.Database.GetDbConnection());
         command.Parameters.AddWithValue("run", runId);

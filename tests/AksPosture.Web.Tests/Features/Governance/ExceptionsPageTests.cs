@@ -26,9 +26,10 @@ public sealed class ExceptionsPageTests(PortalFixture portal) : IClassFixture<Po
         await using var bunit = NewContext(approverId: "page-approver");
         var cut = bunit.Render<ExceptionsPage>();
 
-        ShowPending(cut);
+        await ShowPendingAsync(cut);
         cut.WaitForAssertion(() => Assert.NotNull(Row(cut, requested.Id)));
-        Row(cut, requested.Id)!.QuerySelector("[data-testid=approve-exception]")!.Click();
+        // Found and clicked on the renderer's thread: a list refresh in between would otherwise retire the button's handler.
+        await cut.InvokeAsync(() => Row(cut, requested.Id)!.QuerySelector("[data-testid=approve-exception]")!.Click());
 
         cut.WaitForAssertion(() => Assert.Null(Row(cut, requested.Id)), TimeSpan.FromSeconds(10));
         var now = await portal.Service<ExceptionQueries>().GetAsync(Admin(), requested.Id, CancellationToken.None);
@@ -42,7 +43,7 @@ public sealed class ExceptionsPageTests(PortalFixture portal) : IClassFixture<Po
         await using var bunit = NewContext(approverId: requested.RequestedById);
         var cut = bunit.Render<ExceptionsPage>();
 
-        ShowPending(cut);
+        await ShowPendingAsync(cut);
 
         cut.WaitForAssertion(() => Assert.NotNull(Row(cut, requested.Id)));
         Assert.Null(Row(cut, requested.Id)!.QuerySelector("[data-testid=approve-exception]"));
@@ -83,8 +84,12 @@ public sealed class ExceptionsPageTests(PortalFixture portal) : IClassFixture<Po
         return context;
     }
 
-    private static void ShowPending(IRenderedComponent<ExceptionsPage> cut) =>
-        cut.WaitForElement("[data-testid=exception-states]").QuerySelectorAll("button").First(b => b.TextContent.Contains("Pending", StringComparison.OrdinalIgnoreCase)).Click();
+    private static async Task ShowPendingAsync(IRenderedComponent<ExceptionsPage> cut)
+    {
+        cut.WaitForElement("[data-testid=exception-states]");
+        await cut.InvokeAsync(() => cut.Find("[data-testid=exception-states]").QuerySelectorAll("button")
+            .First(b => b.TextContent.Contains("Pending", StringComparison.OrdinalIgnoreCase)).Click());
+    }
 
     private static AngleSharp.Dom.IElement? Row(IRenderedComponent<ExceptionsPage> cut, Guid id) =>
         cut.FindAll($"[data-testid=exception-row][data-exception-id='{id}']").FirstOrDefault()?.ParentElement;
