@@ -3,6 +3,7 @@ using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Audit;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Remediation;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
 using AksPosture.Web.Features.Teams;
@@ -33,6 +34,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<FindingRemediation> FindingRemediations => Set<FindingRemediation>();
+
+    public DbSet<FindingComment> FindingComments => Set<FindingComment>();
+
+    public DbSet<FindingCountChange> FindingCountChanges => Set<FindingCountChange>();
+
+    public DbSet<ActiveFindingCount> ActiveFindingCounts => Set<ActiveFindingCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Findings;
+using AksPosture.Web.Features.Remediation;
 using AksPosture.Web.Features.Scores;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -52,6 +53,7 @@ internal static class RunFinisher
         }
 
         await FindingLifecycle.MergeAsync(db, run.Id, now, cancellationToken);
+        await FindingCountRecorder.RecordAsync(db, run.Id, now, cancellationToken);
         await ScopeRollups.WriteAsync(connection, run.Id, touched, now, cancellationToken);
         await SetStatusAsync(db, run.Id, status, now, null, cancellationToken);
         return status;

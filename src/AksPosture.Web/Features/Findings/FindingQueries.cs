@@ -1,104 +1,46 @@
-using AksPosture.Engine.Rules;
+using System.Runtime.CompilerServices;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Findings;
 
-/// <summary>Which findings to list; a null field does not filter. Findings of gone clusters are left out unless asked for.</summary>
-public sealed record FindingFilter(
-    FindingState? Status = null,
-    Pillar? Pillar = null,
-    Severity? Severity = null,
-    string? SubscriptionId = null,
-    Guid? ClusterId = null,
-    string? ClusterArmIdKey = null,
-    string? RuleId = null,
-    bool IncludeGone = false);
-
-public sealed record FindingView(
-    Guid ClusterId,
-    string ClusterName,
-    string ClusterArmId,
-    string SubscriptionId,
-    string RuleId,
-    string ObjectKey,
-    string Pillar,
-    string Severity,
-    string Result,
-    string Status,
-    DateTimeOffset FirstSeenAt,
-    DateTimeOffset LastSeenAt,
-    DateTimeOffset? ResolvedAt,
-    DateTimeOffset? ReopenedAt,
-    int TimesReopened,
-    bool ClusterGone);
-
-public sealed record FindingPage(IReadOnlyList<FindingView> Items, int Page, int PageSize, int Total);
-
-public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>Most recently seen first; <paramref name="page"/> counts from 1.</summary>
-    public async Task<FindingPage> ListAsync(FindingFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>One page of the findings <paramref name="user"/> may see; <paramref name="page"/> counts from 1.</summary>
+    public async Task<FindingPage> ListAsync(
+        PortalUser user, FindingFilter filter, FindingSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = from f in db.Findings.AsNoTracking()
-                    join c in db.Clusters.AsNoTracking() on f.ClusterId equals c.Id
-                    select new { Finding = f, c.Name, c.ArmId, c.ArmIdKey, c.SubscriptionId, c.GoneAt };
-        if (filter.Status is { } status)
-        {
-            query = query.Where(x => x.Finding.State == status);
-        }
-
-        if (filter.Pillar is { } pillar)
-        {
-            query = query.Where(x => x.Finding.Pillar == pillar);
-        }
-
-        if (filter.Severity is { } severity)
-        {
-            query = query.Where(x => x.Finding.Severity == severity);
-        }
-
-        if (filter.SubscriptionId is { } subscription)
-        {
-            query = query.Where(x => x.SubscriptionId == subscription);
-        }
-
-        if (filter.ClusterId is { } clusterId)
-        {
-            query = query.Where(x => x.Finding.ClusterId == clusterId);
-        }
-
-        if (filter.ClusterArmIdKey is { } armIdKey)
-        {
-            query = query.Where(x => x.ArmIdKey == armIdKey);
-        }
-
-        if (filter.RuleId is { } ruleId)
-        {
-            query = query.Where(x => x.Finding.RuleId == ruleId);
-        }
-
-        if (!filter.IncludeGone)
-        {
-            query = query.Where(x => x.GoneAt == null);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(x => x.Finding.LastSeenAt)
-            .ThenBy(x => x.Name)
-            .ThenBy(x => x.Finding.RuleId)
-            .ThenBy(x => x.Finding.ObjectKey)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(x => new FindingView(
-                x.Finding.ClusterId, x.Name, x.ArmId, x.SubscriptionId, x.Finding.RuleId, x.Finding.ObjectKey,
-                x.Finding.Pillar.Key(), x.Finding.Severity.ToString().ToLowerInvariant(), x.Finding.Status.Code(),
-                x.Finding.State.ToString().ToLowerInvariant(), x.Finding.FirstSeenAt, x.Finding.LastSeenAt, x.Finding.ResolvedAt,
-                x.Finding.ReopenedAt, x.Finding.TimesReopened, x.GoneAt is not null))
-            .ToList();
-        return new FindingPage(items, page, pageSize, total);
+        var today = Today;
+        var rows = await FindingRows.SelectAsync(db, user, filter, today, cancellationToken);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await FindingRows.Sort(rows, sort).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new FindingPage(items.Select(r => r.ToView(today)).ToList(), page, pageSize, total);
     }
+
+    /// <summary>The finding, or null when it does not exist or belongs to a cluster the user may not see.</summary>
+    public async Task<FindingView?> FindAsync(PortalUser user, FindingKey key, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = Today;
+        var rows = await FindingRows.SelectAsync(db, user, FindingFilter.None with { IncludeGone = true }, today, cancellationToken);
+        var row = await FindingRows.Only(rows, key).FirstOrDefaultAsync(cancellationToken);
+        return row?.ToView(today);
+    }
+
+    /// <summary>Every finding the filter selects, in list order, read as the caller consumes them (exports).</summary>
+    public async IAsyncEnumerable<FindingView> StreamAsync(
+        PortalUser user, FindingFilter filter, FindingSort sort, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = Today;
+        var rows = await FindingRows.SelectAsync(db, user, filter, today, cancellationToken);
+        await foreach (var row in FindingRows.Sort(rows, sort).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row.ToView(today);
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }
