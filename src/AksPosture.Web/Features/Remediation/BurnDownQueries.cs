@@ -43,7 +43,8 @@ public sealed class BurnDownQueries(IDbContextFactory<AppDbContext> dbFactory)
         }
         else
         {
-            foreach (var team in await VisibleTeamsAsync(db, user, filter.TeamId, cancellationToken))
+            var teams = await VisibleTeams.ListAsync(db, user, cancellationToken);
+            foreach (var team in teams.Where(t => filter.TeamId is null || t.Id == filter.TeamId))
             {
                 var selection = await ClusterSelection.ForAsync(db, user, filter with { TeamId = team.Id }, cancellationToken);
                 series.Add(Accumulate(team.Name, days, await ChangesAsync(connection, selection, from, to, cancellationToken)));
@@ -82,17 +83,5 @@ public sealed class BurnDownQueries(IDbContextFactory<AppDbContext> dbFactory)
         var byDay = changes.GroupBy(c => c.Day).ToDictionary(g => g.Key, g => g.Sum(c => c.Delta));
         var running = 0;
         return new BurnDownSeries(name, days.Select(d => running += byDay.GetValueOrDefault(d)).ToList());
-    }
-
-    private static async Task<List<Team>> VisibleTeamsAsync(AppDbContext db, PortalUser user, Guid? only, CancellationToken cancellationToken)
-    {
-        var groups = user.GroupIds.ToArray();
-        var teams = db.Teams.AsNoTracking().Where(t => only == null || t.Id == only);
-        if (!user.IsAdmin)
-        {
-            teams = teams.Where(t => t.EntraGroupIds.Any(g => groups.Contains(g)));
-        }
-
-        return await teams.OrderBy(t => t.Name).ToListAsync(cancellationToken);
     }
 }

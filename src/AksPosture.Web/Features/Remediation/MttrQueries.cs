@@ -30,6 +30,7 @@ public sealed class MttrQueries(IDbContextFactory<AppDbContext> dbFactory)
             JOIN clusters c ON c.id = f.cluster_id
             WHERE f.state = 'resolved' AND f.resolved_at >= @start AND f.resolved_at < @end AND {selection.Condition("c")}
             GROUP BY GROUPING SETS ((f.pillar, f.severity), (f.pillar), ())
+            HAVING count(*) > 0
             ORDER BY f.pillar NULLS LAST, f.severity NULLS LAST
             """, (NpgsqlConnection)db.Database.GetDbConnection());
         selection.AddParameters(command);

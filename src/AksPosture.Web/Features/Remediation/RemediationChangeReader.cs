@@ -73,15 +73,21 @@ public static class RemediationChangeReader
             return null;
         }
 
-        if (text.Length > FindingRemediation.TicketUrlMaxLength
-            || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        if (TicketUrlProblem(text) is { } problem)
         {
-            problems.Add($"ticketUrl '{Shorten(text)}' is not an http or https address of at most {FindingRemediation.TicketUrlMaxLength} characters (e.g. https://dev.azure.com/org/project/_workitems/edit/123)");
+            problems.Add(problem);
             return null;
         }
 
         return text;
     }
+
+    /// <summary>Why <paramref name="text"/> is not a ticket link, or null when it is one (an absolute http or https address).</summary>
+    public static string? TicketUrlProblem(string text) =>
+        text.Length > FindingRemediation.TicketUrlMaxLength
+        || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host)
+            ? $"ticketUrl '{Shorten(text)}' is not an http or https address of at most {FindingRemediation.TicketUrlMaxLength} characters (e.g. https://dev.azure.com/org/project/_workitems/edit/123)"
+            : null;
 
     // Blank text clears the field, like null.
     private static string? Text(JsonNode? node, string field, List<string> problems)

@@ -45,6 +45,17 @@ public sealed class RemediationReportsTests(SampleFleetPortalFixture portal) : I
     }
 
     [Fact]
+    public async Task Mttr_OneRunNothingResolved_ReturnsNoRows()
+    {
+        using var client = portal.ClientAs("alex");
+
+        var response = await client.GetAsync("/api/v1/remediation/mttr");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.ReadAsync<List<MttrRowBody>>());
+    }
+
+    [Fact]
     public async Task Summary_ReaderOfPayments_CountsTheTeamsActiveFindings()
     {
         using var riley = portal.ClientAs("riley");
