@@ -287,7 +287,7 @@ internal static class PersistBenchmark
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
     }
 
-    private static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
+    internal static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
     {
         for (var i = 0; i < 5; i++)
         {
@@ -308,7 +308,7 @@ internal static class PersistBenchmark
     private static void Print(string label, Persisted run, TimeSpan copy) =>
         Console.WriteLine($"{label,-36}: {run.Total.TotalMilliseconds,8:0} ms (batch writes {run.Writes.TotalMilliseconds:0} ms + finishing transaction {run.Finish.TotalMilliseconds:0} ms) = {run.Total / copy:0.00}x (a)");
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -6,6 +6,7 @@ return args switch
     ["engine", .. var rest] => EngineBenchmark.Run(rest),
     ["collect", .. var rest] => await CollectBenchmark.RunAsync(rest),
     ["persist", .. var rest] => await PersistBenchmark.RunAsync(rest),
+    ["remediation", .. var rest] => await RemediationBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/AksPosture.Benchmarks -- engine [--clusters 10000] [--seed 1]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- collect [--clusters 10000] [--subscriptions 500] [--latency-ms 50] [--concurrency 64]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- remediation [--clusters 10000] [--days 365] [--findings 40] [--churn 10]");
     return 1;
 }

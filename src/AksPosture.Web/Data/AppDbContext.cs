@@ -41,6 +41,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<FindingCountChange> FindingCountChanges => Set<FindingCountChange>();
 
+    public DbSet<FleetFindingCountChange> FleetFindingCountChanges => Set<FleetFindingCountChange>();
+
     public DbSet<ActiveFindingCount> ActiveFindingCounts => Set<ActiveFindingCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -30,7 +30,7 @@ public sealed record BurnDownSeriesBody(string Name, List<int> Active);
 
 public sealed record BurnDownBody(DateOnly From, DateOnly To, string GroupBy, List<DateOnly> Days, List<BurnDownSeriesBody> Series);
 
-public sealed record MttrRowBody(string? Pillar, string? Severity, int Resolved, double MeanDays, double MedianDays);
+public sealed record MttrRowBody(string? Pillar, string? Severity, int Resolved, double MeanDays);
 
 public sealed record SummaryBody(int Active, int Unassigned, int Overdue, int ToDo, int InProgress, int PendingVerification, int WontFix);
 

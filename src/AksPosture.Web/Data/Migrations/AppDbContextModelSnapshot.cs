@@ -595,32 +595,29 @@ namespace AksPosture.Web.Data.Migrations
 
             modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingCountChange", b =>
                 {
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("run_id");
-
                     b.Property<Guid>("ClusterId")
                         .HasColumnType("uuid")
                         .HasColumnName("cluster_id");
 
-                    b.Property<string>("Pillar")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("pillar");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
 
                     b.Property<int>("Delta")
                         .HasColumnType("integer")
                         .HasColumnName("delta");
 
-                    b.HasKey("RunId", "ClusterId", "Pillar")
-                        .HasName("pk_finding_count_changes");
+                    b.Property<string>("Pillar")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
 
-                    b.HasIndex("ClusterId", "At")
-                        .HasDatabaseName("ix_finding_count_changes_cluster_id_at");
+                    b.HasIndex("ClusterId", "Day", "Pillar")
+                        .IsUnique()
+                        .HasDatabaseName("ix_finding_count_changes_cluster_id_day_pillar");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClusterId", "Day", "Pillar"), new[] { "Delta" });
 
                     b.ToTable("finding_count_changes", (string)null);
                 });
@@ -685,6 +682,27 @@ namespace AksPosture.Web.Data.Migrations
                         .HasDatabaseName("ix_finding_remediations_owner");
 
                     b.ToTable("finding_remediations", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FleetFindingCountChange", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer")
+                        .HasColumnName("delta");
+
+                    b.HasKey("Day", "Pillar")
+                        .HasName("pk_fleet_finding_count_changes");
+
+                    b.ToTable("fleet_finding_count_changes", (string)null);
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Schedules.AssessmentSchedule", b =>

@@ -45,6 +45,9 @@ public sealed record FindingFilter
 
     public bool IncludeGone { get; init; }
 
+    /// <summary>Whether selecting needs the remediation columns (owner, due date, workflow status).</summary>
+    public bool NeedsRemediation => WorkflowStatus is not null || Owner is not null || Unassigned || Overdue;
+
     public bool Equals(FindingFilter? other) =>
         other is not null && EqualityContract == other.EqualityContract && Clusters == other.Clusters && States.SequenceEqual(other.States)
         && Pillar == other.Pillar && Severity == other.Severity && ClusterId == other.ClusterId && ClusterArmIdKey == other.ClusterArmIdKey

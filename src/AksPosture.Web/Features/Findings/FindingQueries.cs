@@ -13,9 +13,24 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = Today;
-        var rows = await FindingRows.SelectAsync(db, user, filter, today, cancellationToken);
+        var joined = sort.NeedsRemediation || filter.NeedsRemediation;
+        var rows = await FindingRows.SelectAsync(db, user, filter, today, joined, cancellationToken);
         var total = await rows.CountAsync(cancellationToken);
-        var items = await FindingRows.Sort(rows, sort).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+
+        // Cut the page on the narrow key columns first, then read the page's rows in full: sorting the fleet's findings
+        // with every column attached costs more than the second round trip.
+        var keys = (await FindingRows.Sort(rows, sort).Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(x => new { x.ClusterId, x.RuleId, x.ObjectKey })
+                .ToListAsync(cancellationToken))
+            .Select(k => new FindingKey(k.ClusterId, k.RuleId, k.ObjectKey))
+            .ToList();
+        var byKey = (await FindingRows.OnlyKeys(rows, keys).ToListAsync(cancellationToken)).ToDictionary(r => new FindingKey(r.ClusterId, r.RuleId, r.ObjectKey));
+        var items = keys.Where(byKey.ContainsKey).Select(k => byKey[k]).ToList();
+        if (!joined)
+        {
+            items = await FindingRows.WithRemediationAsync(db, items, cancellationToken);
+        }
+
         return new FindingPage(items.Select(r => r.ToView(today)).ToList(), page, pageSize, total);
     }
 
@@ -24,7 +39,7 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = Today;
-        var rows = await FindingRows.SelectAsync(db, user, FindingFilter.None with { IncludeGone = true }, today, cancellationToken);
+        var rows = await FindingRows.SelectAsync(db, user, FindingFilter.None with { IncludeGone = true }, today, withRemediation: true, cancellationToken);
         var row = await FindingRows.Only(rows, key).FirstOrDefaultAsync(cancellationToken);
         return row?.ToView(today);
     }
@@ -35,7 +50,7 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = Today;
-        var rows = await FindingRows.SelectAsync(db, user, filter, today, cancellationToken);
+        var rows = await FindingRows.SelectAsync(db, user, filter, today, withRemediation: true, cancellationToken);
         await foreach (var row in FindingRows.Sort(rows, sort).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row.ToView(today);

@@ -13,46 +13,74 @@ namespace AksPosture.Web.Features.Findings;
 /// </summary>
 internal static class FindingRows
 {
+    /// <summary>
+    /// The findings the filter selects. Remediation columns are joined only when <paramref name="withRemediation"/> is set
+    /// (or the filter needs them): joining them for the whole fleet before a page is cut costs more than the page itself.
+    /// </summary>
     public static async Task<IQueryable<FindingRow>> SelectAsync(
-        AppDbContext db, PortalUser user, FindingFilter filter, DateOnly today, CancellationToken cancellationToken)
+        AppDbContext db, PortalUser user, FindingFilter filter, DateOnly today, bool withRemediation, CancellationToken cancellationToken)
     {
         var selection = await ClusterSelection.ForAsync(db, user, filter.Clusters, cancellationToken);
-        var rows = from f in db.Findings.AsNoTracking()
-                   join c in selection.Clusters(db).AsNoTracking() on f.ClusterId equals c.Id
-                   join remediation in db.FindingRemediations.AsNoTracking()
-                       on new { f.ClusterId, f.RuleId, f.ObjectKey } equals new { remediation.ClusterId, remediation.RuleId, remediation.ObjectKey } into remediations
-                   from r in remediations.DefaultIfEmpty()
+        var findings = withRemediation || filter.NeedsRemediation
+            ? from f in db.Findings.AsNoTracking()
+              join remediation in db.FindingRemediations.AsNoTracking()
+                  on new { f.ClusterId, f.RuleId, f.ObjectKey } equals new { remediation.ClusterId, remediation.RuleId, remediation.ObjectKey } into remediations
+              from r in remediations.DefaultIfEmpty()
+              select new { f, r }
+            : db.Findings.AsNoTracking().Select(f => new { f, r = (FindingRemediation?)null });
+        var rows = from x in findings
+                   join c in selection.Clusters(db).AsNoTracking() on x.f.ClusterId equals c.Id
                    select new FindingRow
                    {
-                       ClusterId = f.ClusterId,
+                       ClusterId = x.f.ClusterId,
                        ClusterName = c.Name,
                        ClusterArmId = c.ArmId,
                        ClusterArmIdKey = c.ArmIdKey,
                        SubscriptionId = c.SubscriptionId,
                        Environment = c.Environment,
                        GoneAt = c.GoneAt,
-                       RuleId = f.RuleId,
-                       ObjectKey = f.ObjectKey,
-                       Pillar = f.Pillar,
-                       Severity = f.Severity,
-                       Result = f.Status,
-                       State = f.State,
-                       FirstSeenAt = f.FirstSeenAt,
-                       LastSeenAt = f.LastSeenAt,
-                       ResolvedAt = f.ResolvedAt,
-                       ReopenedAt = f.ReopenedAt,
-                       TimesReopened = f.TimesReopened,
-                       Owner = r == null ? null : r.Owner,
-                       DueAt = r == null ? null : r.DueAt,
-                       WorkflowStatus = r == null ? null : r.WorkflowStatus,
-                       TicketUrl = r == null ? null : r.TicketUrl,
-                       CommentCount = r == null ? null : r.CommentCount,
+                       RuleId = x.f.RuleId,
+                       ObjectKey = x.f.ObjectKey,
+                       Pillar = x.f.Pillar,
+                       Severity = x.f.Severity,
+                       Result = x.f.Status,
+                       State = x.f.State,
+                       FirstSeenAt = x.f.FirstSeenAt,
+                       LastSeenAt = x.f.LastSeenAt,
+                       ResolvedAt = x.f.ResolvedAt,
+                       ReopenedAt = x.f.ReopenedAt,
+                       TimesReopened = x.f.TimesReopened,
+                       Owner = x.r == null ? null : x.r.Owner,
+                       DueAt = x.r == null ? null : x.r.DueAt,
+                       WorkflowStatus = x.r == null ? null : x.r.WorkflowStatus,
+                       TicketUrl = x.r == null ? null : x.r.TicketUrl,
+                       CommentCount = x.r == null ? null : x.r.CommentCount,
                    };
         return Filter(rows, filter, today);
     }
 
+    /// <summary>Adds the remediation columns to rows read without them (a page of a few dozen).</summary>
+    public static async Task<List<FindingRow>> WithRemediationAsync(AppDbContext db, List<FindingRow> rows, CancellationToken cancellationToken)
+    {
+        var keys = rows.Select(r => new FindingKey(r.ClusterId, r.RuleId, r.ObjectKey)).ToList();
+        var remediations = (await RemediationService.WhereKeysIn(db.FindingRemediations.AsNoTracking(), keys).ToListAsync(cancellationToken))
+            .ToDictionary(r => new FindingKey(r.ClusterId, r.RuleId, r.ObjectKey));
+        return rows.Select(row => remediations.TryGetValue(new FindingKey(row.ClusterId, row.RuleId, row.ObjectKey), out var r)
+                ? row with { Owner = r.Owner, DueAt = r.DueAt, WorkflowStatus = r.WorkflowStatus, TicketUrl = r.TicketUrl, CommentCount = r.CommentCount }
+                : row)
+            .ToList();
+    }
+
     public static IQueryable<FindingRow> Only(IQueryable<FindingRow> rows, FindingKey key) =>
         rows.Where(x => x.ClusterId == key.ClusterId && x.RuleId == key.RuleId && x.ObjectKey == key.ObjectKey);
+
+    /// <summary>The rows of a page's keys, and possibly a few more (clusters × rules); callers match whole keys.</summary>
+    public static IQueryable<FindingRow> OnlyKeys(IQueryable<FindingRow> rows, IReadOnlyCollection<FindingKey> keys)
+    {
+        var clusterIds = keys.Select(k => k.ClusterId).Distinct().ToList();
+        var ruleIds = keys.Select(k => k.RuleId).Distinct().ToList();
+        return rows.Where(x => clusterIds.Contains(x.ClusterId) && ruleIds.Contains(x.RuleId));
+    }
 
     public static IOrderedQueryable<FindingRow> Sort(IQueryable<FindingRow> rows, FindingSort sort)
     {
@@ -73,6 +101,11 @@ internal static class FindingRows
         // Ties fall back to a fixed order ending in the primary key, so pages never overlap or skip.
         return ordered.ThenBy(x => x.ClusterName).ThenBy(x => x.RuleId).ThenBy(x => x.ObjectKey).ThenBy(x => x.ClusterId);
     }
+
+    /// <summary>Active, past its due date and not declared won't fix; <see cref="FindingOverdue"/> says the same in memory.</summary>
+    public static System.Linq.Expressions.Expression<Func<FindingRow, bool>> Overdue(DateOnly today) =>
+        x => x.DueAt != null && x.DueAt < today && x.State != FindingState.Resolved
+             && (x.WorkflowStatus == null || x.WorkflowStatus != WorkflowStatus.WontFix);
 
     private static IOrderedQueryable<FindingRow> By<TKey>(IQueryable<FindingRow> rows, System.Linq.Expressions.Expression<Func<FindingRow, TKey>> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
@@ -129,8 +162,7 @@ internal static class FindingRows
 
         if (filter.Overdue)
         {
-            rows = rows.Where(x => x.DueAt != null && x.DueAt < today && x.State != FindingState.Resolved
-                                   && (x.WorkflowStatus == null || x.WorkflowStatus != WorkflowStatus.WontFix));
+            rows = rows.Where(Overdue(today));
         }
 
         if (filter.Text is { Length: > 0 } text)

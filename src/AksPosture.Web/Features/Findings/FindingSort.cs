@@ -46,5 +46,8 @@ public sealed record FindingSort(FindingSortField Field, bool Descending)
         return true;
     }
 
+    /// <summary>Whether ordering needs the remediation columns.</summary>
+    public bool NeedsRemediation => Field is FindingSortField.Owner or FindingSortField.DueAt or FindingSortField.WorkflowStatus;
+
     public override string ToString() => (Descending ? "-" : "") + Name(Field);
 }

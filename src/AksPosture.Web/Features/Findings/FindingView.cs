@@ -37,7 +37,7 @@ public sealed record FindingView(
 public sealed record FindingPage(IReadOnlyList<FindingView> Items, int Page, int PageSize, int Total);
 
 /// <summary>One finding row as the database returns it, before it is put in words.</summary>
-internal sealed class FindingRow
+internal sealed record FindingRow
 {
     private static readonly Dictionary<string, string> RuleTitles =
         RuleCatalog.All.ToDictionary(r => r.Definition.Id, r => r.Definition.Title, StringComparer.OrdinalIgnoreCase);

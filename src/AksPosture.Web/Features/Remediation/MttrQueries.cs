@@ -7,10 +7,10 @@ using Npgsql;
 namespace AksPosture.Web.Features.Remediation;
 
 /// <summary>
-/// Time to remediate for findings resolved in the window, from first seen to resolved, in days. Pillar and severity are
-/// null on the subtotal rows: a pillar over all severities, and the whole selection.
+/// Mean time to remediate for findings resolved in the window, from first seen to resolved, in days. Pillar and
+/// severity are null on the subtotal rows: a pillar over all severities, and the whole selection.
 /// </summary>
-public sealed record MttrRow(string? Pillar, string? Severity, int Resolved, double MeanDays, double MedianDays);
+public sealed record MttrRow(string? Pillar, string? Severity, int Resolved, double MeanDays);
 
 public sealed class MttrQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
@@ -21,14 +21,12 @@ public sealed class MttrQueries(IDbContextFactory<AppDbContext> dbFactory)
         var selection = await ClusterSelection.ForAsync(db, user, filter, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
 
-        // One pass with grouping sets: each pillar × severity, each pillar, and everything.
+        // One pass with grouping sets: each pillar × severity, each pillar, and everything. A mean needs no sort.
         await using var command = new NpgsqlCommand($"""
-            SELECT f.pillar, f.severity, count(*)::int,
-                   avg(extract(epoch FROM f.resolved_at - f.first_seen_at))::float8 / 86400,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.resolved_at - f.first_seen_at)::float8) / 86400
+            SELECT f.pillar, f.severity, count(*)::int, avg(extract(epoch FROM f.resolved_at - f.first_seen_at))::float8 / 86400
             FROM findings f
-            JOIN clusters c ON c.id = f.cluster_id
-            WHERE f.state = 'resolved' AND f.resolved_at >= @start AND f.resolved_at < @end AND {selection.Condition("c")}
+            WHERE f.state = 'resolved' AND f.resolved_at >= @start AND f.resolved_at < @end
+              AND f.cluster_id IN (SELECT c.id FROM clusters c WHERE {selection.Condition("c")})
             GROUP BY GROUPING SETS ((f.pillar, f.severity), (f.pillar), ())
             HAVING count(*) > 0
             ORDER BY f.pillar NULLS LAST, f.severity NULLS LAST
@@ -42,7 +40,7 @@ public sealed class MttrQueries(IDbContextFactory<AppDbContext> dbFactory)
         {
             rows.Add(new MttrRow(
                 reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetInt32(2), reader.GetDouble(3), reader.GetDouble(4)));
+                reader.GetInt32(2), reader.GetDouble(3)));
         }
 
         return rows;

@@ -56,7 +56,7 @@ public sealed class RemediationService(IDbContextFactory<AppDbContext> dbFactory
         PortalUser user, FindingFilter filter, RemediationChange change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await FindingRows.SelectAsync(db, user, filter, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
+        var rows = await FindingRows.SelectAsync(db, user, filter, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), withRemediation: false, cancellationToken);
         var total = await rows.CountAsync(cancellationToken);
         if (total > MaxFindingsPerChange)
         {
@@ -109,7 +109,7 @@ public sealed class RemediationService(IDbContextFactory<AppDbContext> dbFactory
     }
 
     // Narrows by cluster and rule in SQL; callers match whole keys, since a composite IN list does not translate.
-    private static IQueryable<T> WhereKeysIn<T>(IQueryable<T> rows, IReadOnlyCollection<FindingKey> keys)
+    internal static IQueryable<T> WhereKeysIn<T>(IQueryable<T> rows, IReadOnlyCollection<FindingKey> keys)
         where T : class
     {
         var clusterIds = keys.Select(k => k.ClusterId).Distinct().ToList();

@@ -16,19 +16,24 @@ public sealed class RemediationSummaryQueries(IDbContextFactory<AppDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var active = new FindingFilter { Clusters = filter, States = [FindingState.New, FindingState.Open, FindingState.Reopened] };
-        var rows = await FindingRows.SelectAsync(db, user, active, today, cancellationToken);
-        var overdue = await FindingRows.SelectAsync(db, user, active with { Overdue = true }, today, cancellationToken);
-        var counts = await rows
-            .GroupBy(_ => 1)
-            .Select(g => new RemediationSummary(
-                g.Count(),
-                g.Count(x => x.Owner == null),
-                0,
-                g.Count(x => x.WorkflowStatus == null || x.WorkflowStatus == WorkflowStatus.ToDo),
-                g.Count(x => x.WorkflowStatus == WorkflowStatus.InProgress),
-                g.Count(x => x.WorkflowStatus == WorkflowStatus.PendingVerification),
-                g.Count(x => x.WorkflowStatus == WorkflowStatus.WontFix)))
-            .FirstOrDefaultAsync(cancellationToken);
-        return (counts ?? new RemediationSummary(0, 0, 0, 0, 0, 0, 0)) with { Overdue = await overdue.CountAsync(cancellationToken) };
+        var rows = await FindingRows.SelectAsync(db, user, active, today, withRemediation: true, cancellationToken);
+
+        // One pass, split in two groups by whether a finding is overdue.
+        var groups = await rows
+            .GroupBy(FindingRows.Overdue(today))
+            .Select(g => new
+            {
+                Overdue = g.Key,
+                Active = g.Count(),
+                Unassigned = g.Count(x => x.Owner == null),
+                ToDo = g.Count(x => x.WorkflowStatus == null || x.WorkflowStatus == WorkflowStatus.ToDo),
+                InProgress = g.Count(x => x.WorkflowStatus == WorkflowStatus.InProgress),
+                Pending = g.Count(x => x.WorkflowStatus == WorkflowStatus.PendingVerification),
+                WontFix = g.Count(x => x.WorkflowStatus == WorkflowStatus.WontFix),
+            })
+            .ToListAsync(cancellationToken);
+        return new RemediationSummary(
+            groups.Sum(g => g.Active), groups.Sum(g => g.Unassigned), groups.Where(g => g.Overdue).Sum(g => g.Active),
+            groups.Sum(g => g.ToDo), groups.Sum(g => g.InProgress), groups.Sum(g => g.Pending), groups.Sum(g => g.WontFix));
     }
 }

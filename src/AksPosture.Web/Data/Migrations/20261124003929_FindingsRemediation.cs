@@ -60,15 +60,13 @@ namespace AksPosture.Web.Data.Migrations
                 name: "finding_count_changes",
                 columns: table => new
                 {
-                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
                     cluster_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
                     pillar = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     delta = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_finding_count_changes", x => new { x.run_id, x.cluster_id, x.pillar });
                     table.ForeignKey(
                         name: "fk_finding_count_changes_clusters_cluster_id",
                         column: x => x.cluster_id,
@@ -103,15 +101,30 @@ namespace AksPosture.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "fleet_finding_count_changes",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    pillar = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    delta = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_fleet_finding_count_changes", x => new { x.day, x.pillar });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_finding_comments_cluster_id_rule_id_object_key_at",
                 table: "finding_comments",
                 columns: new[] { "cluster_id", "rule_id", "object_key", "at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_finding_count_changes_cluster_id_at",
+                name: "ix_finding_count_changes_cluster_id_day_pillar",
                 table: "finding_count_changes",
-                columns: new[] { "cluster_id", "at" });
+                columns: new[] { "cluster_id", "day", "pillar" },
+                unique: true)
+                .Annotation("Npgsql:IndexInclude", new[] { "delta" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_finding_remediations_due_at",
@@ -131,9 +144,11 @@ namespace AksPosture.Web.Data.Migrations
                 FROM findings f JOIN clusters c ON c.id = f.cluster_id
                 WHERE c.gone_at IS NULL AND c.latest_run_id IS NOT NULL AND f.state <> 'resolved'
                 GROUP BY f.cluster_id, f.pillar;
-                INSERT INTO finding_count_changes (run_id, cluster_id, pillar, at, delta)
-                SELECT c.latest_run_id, a.cluster_id, a.pillar, c.last_seen_at, a.active
+                INSERT INTO finding_count_changes (cluster_id, day, pillar, delta)
+                SELECT a.cluster_id, (c.last_seen_at AT TIME ZONE 'UTC')::date, a.pillar, a.active
                 FROM active_finding_counts a JOIN clusters c ON c.id = a.cluster_id;
+                INSERT INTO fleet_finding_count_changes (day, pillar, delta)
+                SELECT day, pillar, sum(delta) FROM finding_count_changes GROUP BY day, pillar;
                 """);
         }
 
@@ -151,6 +166,9 @@ namespace AksPosture.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "finding_remediations");
+
+            migrationBuilder.DropTable(
+                name: "fleet_finding_count_changes");
         }
     }
 }
