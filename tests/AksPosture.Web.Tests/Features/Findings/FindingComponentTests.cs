@@ -1,32 +1,18 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Remediation;
+using AksPosture.Web.Tests.Infrastructure;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace AksPosture.Web.Tests.Features.Findings;
 
-public sealed class FindingComponentTests : IAsyncLifetime
+public sealed class FindingComponentTests : MudComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public FindingComponentTests()
-    {
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudSelect's services only dispose asynchronously.
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     [Fact]
     public void FilterBar_SearchOverdueAndClear_RaiseTheChangedParameters()
     {
         var changes = new List<FindingFilterParameters>();
-        var cut = _context.Render<FindingFilterBar>(p => p
+        var cut = Context.Render<FindingFilterBar>(p => p
             .Add(c => c.Value, new FindingFilterParameters { Pillar = "security" })
             .Add(c => c.ValueChanged, v => changes.Add(v)));
 
@@ -42,7 +28,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     [Fact]
     public void BulkBar_NothingSelected_DisablesEveryAction()
     {
-        var cut = _context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 0).Add(c => c.MatchingTotal, 40));
+        var cut = Context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 0).Add(c => c.MatchingTotal, 40));
 
         Assert.True(cut.Find("[data-testid=bulk-assign]").HasAttribute("disabled"));
         Assert.True(cut.Find("[data-testid=bulk-status-wont-fix]").HasAttribute("disabled"));
@@ -53,7 +39,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     public void BulkBar_AssignToSelected_RaisesTheOwnerChange()
     {
         var actions = new List<BulkAction>();
-        var cut = _context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 3).Add(c => c.OnApply, a => actions.Add(a)));
+        var cut = Context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 3).Add(c => c.OnApply, a => actions.Add(a)));
 
         Input(cut, "bulk-owner").Change(" kim@contoso.com ");
         cut.Find("[data-testid=bulk-assign]").Click();
@@ -67,7 +53,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     public void BulkBar_StatusForAllMatching_RaisesTheStatusChangeForTheFilter()
     {
         var actions = new List<BulkAction>();
-        var cut = _context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 0).Add(c => c.MatchingTotal, 40).Add(c => c.OnApply, a => actions.Add(a)));
+        var cut = Context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 0).Add(c => c.MatchingTotal, 40).Add(c => c.OnApply, a => actions.Add(a)));
 
         Input(cut, "bulk-all").Change(true);
         cut.Find("[data-testid=bulk-status-in-progress]").Click();
@@ -82,7 +68,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     public void BulkBar_UnreadableDueDate_SaysSoAndRaisesNothing()
     {
         var actions = new List<BulkAction>();
-        var cut = _context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 2).Add(c => c.OnApply, a => actions.Add(a)));
+        var cut = Context.Render<FindingBulkBar>(p => p.Add(c => c.SelectedCount, 2).Add(c => c.OnApply, a => actions.Add(a)));
 
         Input(cut, "bulk-due").Change("31/12/2026");
         cut.Find("[data-testid=bulk-set-due]").Click();
@@ -95,7 +81,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     public void RemediationForm_Save_RaisesEveryFieldAsEntered()
     {
         var saved = new List<RemediationChange>();
-        var cut = _context.Render<FindingRemediationForm>(p => p
+        var cut = Context.Render<FindingRemediationForm>(p => p
             .Add(c => c.Finding, Finding(owner: "kim"))
             .Add(c => c.CanEdit, true)
             .Add(c => c.OnSave, c => saved.Add(c)));
@@ -115,7 +101,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     public void RemediationForm_TicketThatIsNotAWebAddress_IsRefusedOnThePage()
     {
         var saved = new List<RemediationChange>();
-        var cut = _context.Render<FindingRemediationForm>(p => p
+        var cut = Context.Render<FindingRemediationForm>(p => p
             .Add(c => c.Finding, Finding())
             .Add(c => c.CanEdit, true)
             .Add(c => c.OnSave, c => saved.Add(c)));
@@ -130,7 +116,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
     [Fact]
     public void RemediationForm_Reader_ShowsValuesWithoutInputs()
     {
-        var cut = _context.Render<FindingRemediationForm>(p => p.Add(c => c.Finding, Finding(owner: "kim")).Add(c => c.CanEdit, false));
+        var cut = Context.Render<FindingRemediationForm>(p => p.Add(c => c.Finding, Finding(owner: "kim")).Add(c => c.CanEdit, false));
 
         Assert.Equal("kim", cut.Find("[data-testid=remediation-owner]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=remediation-save]"));
@@ -141,8 +127,8 @@ public sealed class FindingComponentTests : IAsyncLifetime
     {
         var added = new List<string>();
         CommentView[] comments = [new(1, "Kim", DateTimeOffset.Parse("2026-11-02T10:00:00Z"), "First look done.")];
-        var editor = _context.Render<FindingComments>(p => p.Add(c => c.Comments, comments).Add(c => c.CanEdit, true).Add(c => c.OnAdd, t => added.Add(t)));
-        var reader = _context.Render<FindingComments>(p => p.Add(c => c.Comments, comments).Add(c => c.CanEdit, false));
+        var editor = Context.Render<FindingComments>(p => p.Add(c => c.Comments, comments).Add(c => c.CanEdit, true).Add(c => c.OnAdd, t => added.Add(t)));
+        var reader = Context.Render<FindingComments>(p => p.Add(c => c.Comments, comments).Add(c => c.CanEdit, false));
 
         Input(editor, "comment-text").Change("  Patched in staging.  ");
         editor.Find("[data-testid=comment-add]").Click();
@@ -165,7 +151,7 @@ public sealed class FindingComponentTests : IAsyncLifetime
             [new FindingHistoryEntry(DateTimeOffset.Parse("2026-11-02T10:00:00Z"), "Alex", "finding.assign", """{"owner":null}""", """{"owner":"lee"}""")],
             []);
 
-        var cut = _context.Render<FindingDetailView>(p => p.Add(c => c.Detail, detail));
+        var cut = Context.Render<FindingDetailView>(p => p.Add(c => c.Detail, detail));
 
         Assert.Equal("/rules/AKS-SEC-01", cut.Find("[data-testid=detail-rule-link]").GetAttribute("href"));
         Assert.Equal($"/clusters/{finding.ClusterId}", cut.Find("[data-testid=detail-cluster-link]").GetAttribute("href"));

@@ -1,25 +1,11 @@
 using AksPosture.Web.Features.Remediation;
+using AksPosture.Web.Tests.Infrastructure;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace AksPosture.Web.Tests.Features.Remediation;
 
-public sealed class RemediationComponentTests : IAsyncLifetime
+public sealed class RemediationComponentTests : MudComponentTest
 {
-    private readonly BunitContext _context = new();
-
-    public RemediationComponentTests()
-    {
-        _context.Services.AddMudServices();
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services only dispose asynchronously.
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     [Fact]
     public void BurnDownChart_NinetyDays_NamesEachSeriesWithFirstAndLastCountAndThinsTheAxis()
     {
@@ -31,7 +17,7 @@ public sealed class RemediationComponentTests : IAsyncLifetime
             new BurnDownSeries(BurnDownQueries.Total, days.Select((_, i) => 120 - i).ToList()),
         ]);
 
-        var cut = _context.Render<BurnDownChart>(p => p.Add(c => c.Data, data));
+        var cut = Context.Render<BurnDownChart>(p => p.Add(c => c.Data, data));
 
         var security = cut.Find("[data-series=security]");
         Assert.Equal(("50", "21"), (security.GetAttribute("data-first"), security.GetAttribute("data-last")));
@@ -50,7 +36,7 @@ public sealed class RemediationComponentTests : IAsyncLifetime
             new(null, null, 5, 2.84),
         ];
 
-        var cut = _context.Render<MttrTable>(p => p.Add(c => c.Rows, rows));
+        var cut = Context.Render<MttrTable>(p => p.Add(c => c.Rows, rows));
 
         Assert.Equal("3.3", Cell(cut, "security", "high"));
         Assert.Equal("2.8", Cell(cut, "security", "all"));
@@ -64,7 +50,7 @@ public sealed class RemediationComponentTests : IAsyncLifetime
     [Fact]
     public void SummaryCards_TeamScope_LinkEachCountToTheExplorerFilteredForTheTeam()
     {
-        var cut = _context.Render<RemediationSummaryCards>(p => p
+        var cut = Context.Render<RemediationSummaryCards>(p => p
             .Add(c => c.Summary, new RemediationSummary(40, 12, 3, 30, 6, 2, 2))
             .Add(c => c.Scope, "teamId=abc"));
 
