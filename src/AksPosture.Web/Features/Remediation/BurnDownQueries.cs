@@ -43,6 +43,8 @@ public sealed class BurnDownQueries(IDbContextFactory<AppDbContext> dbFactory)
         else
         {
             var teams = await VisibleTeams.ListAsync(db, user, cancellationToken);
+            // One read per team rather than one read mapping clusters to teams: teams may overlap, and each read uses the
+            // covering index for that team's clusters only.
             foreach (var team in teams.Where(t => filter.TeamId is null || t.Id == filter.TeamId))
             {
                 var clusters = await SelectedClustersAsync(db, user, filter with { TeamId = team.Id }, cancellationToken);
@@ -81,5 +83,6 @@ public sealed class BurnDownQueries(IDbContextFactory<AppDbContext> dbFactory)
         return new BurnDownSeries(name, days.Select(d => running += byDay.GetValueOrDefault(d)).ToList());
     }
 
+    /// <summary>The changes of one day to one pillar.</summary>
     private sealed record Change(DateOnly Day, string Pillar, int Delta);
 }

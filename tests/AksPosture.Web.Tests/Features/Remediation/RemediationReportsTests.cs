@@ -1,3 +1,4 @@
+using AksPosture.Web.Features.Teams;
 using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,29 @@ public sealed class RemediationReportsTests(SampleFleetPortalFixture portal) : I
         }
 
         Assert.Equal(0, burnDown.Series[0].Active[0]);
+    }
+
+    [Fact]
+    public async Task BurnDownByTeam_OverlappingTeams_CountsASharedClusterForEach()
+    {
+        using var client = portal.ClientAs("alex");
+        Guid overlapsId;
+        await using (var db = await portal.CreateDbAsync())
+        {
+            var subscription = (await db.Clusters.AsNoTracking().ToListAsync()).First(c => c.Tags.GetValueOrDefault("team") == "payments").SubscriptionId;
+            var team = new Team { Id = Guid.NewGuid(), Name = "Overlaps payments", SubscriptionIds = [subscription], EntraGroupIds = [Guid.NewGuid().ToString()] };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            overlapsId = team.Id;
+        }
+
+        var burnDown = await (await client.GetAsync("/api/v1/remediation/burndown?groupBy=team")).ReadAsync<BurnDownBody>();
+
+        var overlapping = await client.AllFindingsAsync($"teamId={overlapsId}&status=active");
+        var payments = await client.AllFindingsAsync("tag=team=payments&status=active");
+        Assert.Contains(overlapping, f => payments.Any(p => p.Key == f.Key));
+        Assert.Equal(overlapping.Count, burnDown.Series.Single(s => s.Name == "Overlaps payments").Active[^1]);
+        Assert.Equal(payments.Count, burnDown.Series.Single(s => s.Name == "Payments").Active[^1]);
     }
 
     [Fact]
