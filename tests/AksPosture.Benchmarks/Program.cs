@@ -8,6 +8,7 @@ return args switch
     ["persist", .. var rest] => await PersistBenchmark.RunAsync(rest),
     ["pages", .. var rest] => await PagesBenchmark.RunAsync(rest),
     ["adjusted", .. var rest] => await AdjustedBenchmark.RunAsync(rest),
+    ["remediation", .. var rest] => await RemediationBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- persist [--clusters 10000] [--workers 4] [--ef-clusters 10000] [--days 365] [--samples 50]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- pages [--clusters 10000] [--samples 5]");
     Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- adjusted [--clusters 10000] [--samples 20]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/AksPosture.Benchmarks -- remediation [--clusters 10000] [--days 365] [--findings 40] [--churn 10]");
     return 1;
 }

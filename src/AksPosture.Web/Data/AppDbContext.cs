@@ -7,6 +7,7 @@ using AksPosture.Web.Features.Exceptions;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Governance;
+using AksPosture.Web.Features.Remediation;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
 using AksPosture.Web.Features.Teams;
@@ -46,6 +47,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Attestation> Attestations => Set<Attestation>();
 
     public DbSet<AdjustedScoreRollup> AdjustedScoreRollups => Set<AdjustedScoreRollup>();
+
+    public DbSet<FindingRemediation> FindingRemediations => Set<FindingRemediation>();
+
+    public DbSet<FindingComment> FindingComments => Set<FindingComment>();
+
+    public DbSet<FindingCountChange> FindingCountChanges => Set<FindingCountChange>();
+
+    public DbSet<FleetFindingCountChange> FleetFindingCountChanges => Set<FleetFindingCountChange>();
+
+    public DbSet<ActiveFindingCount> ActiveFindingCounts => Set<ActiveFindingCount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -867,6 +867,195 @@ namespace AksPosture.Web.Data.Migrations
                     b.ToTable("adjusted_score_rollups", (string)null);
                 });
 
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.ActiveFindingCount", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("integer")
+                        .HasColumnName("active");
+
+                    b.HasKey("ClusterId", "Pillar")
+                        .HasName("pk_active_finding_counts");
+
+                    b.ToTable("active_finding_counts", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("ObjectKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("object_key");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_finding_comments");
+
+                    b.HasIndex("ClusterId", "RuleId", "ObjectKey", "At")
+                        .HasDatabaseName("ix_finding_comments_cluster_id_rule_id_object_key_at");
+
+                    b.ToTable("finding_comments", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingCountChange", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer")
+                        .HasColumnName("delta");
+
+                    b.Property<string>("Pillar")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
+
+                    b.HasIndex("ClusterId", "Day", "Pillar")
+                        .IsUnique()
+                        .HasDatabaseName("ix_finding_count_changes_cluster_id_day_pillar");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClusterId", "Day", "Pillar"), new[] { "Delta" });
+
+                    b.ToTable("finding_count_changes", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingRemediation", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cluster_id");
+
+                    b.Property<string>("RuleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("ObjectKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("object_key");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_count");
+
+                    b.Property<DateOnly?>("DueAt")
+                        .HasColumnType("date")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("TicketUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("ticket_url");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<string>("WorkflowStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("workflow_status");
+
+                    b.HasKey("ClusterId", "RuleId", "ObjectKey")
+                        .HasName("pk_finding_remediations");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_finding_remediations_due_at");
+
+                    b.HasIndex("Owner")
+                        .HasDatabaseName("ix_finding_remediations_owner");
+
+                    b.ToTable("finding_remediations", (string)null);
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FleetFindingCountChange", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Pillar")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("pillar");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer")
+                        .HasColumnName("delta");
+
+                    b.HasKey("Day", "Pillar")
+                        .HasName("pk_fleet_finding_count_changes");
+
+                    b.ToTable("fleet_finding_count_changes", (string)null);
+                });
+
             modelBuilder.Entity("AksPosture.Web.Features.Schedules.AssessmentSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1113,6 +1302,46 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_adjusted_score_rollups_clusters_cluster_id");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.ActiveFindingCount", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_active_finding_counts_clusters_cluster_id");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingComment", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Findings.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId", "RuleId", "ObjectKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_comments_findings_cluster_id_rule_id_object_key");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingCountChange", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_count_changes_clusters_cluster_id");
+                });
+
+            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingRemediation", b =>
+                {
+                    b.HasOne("AksPosture.Web.Features.Findings.Finding", null)
+                        .WithOne()
+                        .HasForeignKey("AksPosture.Web.Features.Remediation.FindingRemediation", "ClusterId", "RuleId", "ObjectKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_remediations_findings_cluster_id_rule_id_object_key");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Scores.ScopeScoreRollup", b =>

@@ -1,6 +1,7 @@
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Governance;
+using AksPosture.Web.Features.Remediation;
 using AksPosture.Web.Features.Scores;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -49,6 +50,8 @@ internal static class RunFinisher
         // Before the clusters point at this run: the merge reads their previous latest run.
         var digests = await RunDigests.LoadAsync(connection, run.Id, cancellationToken);
         var changed = digests.Changed();
+        // Clusters coming back from gone keep their findings but had their active counts zeroed: count them again.
+        var recount = changed.Union(await db.Clusters.Where(c => c.GoneAt != null && digests.Clusters.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToArray();
         var findings = changed.Length == 0 ? LifecycleChanges.None : await FindingLifecycle.MergeAsync(db, run.Id, changed, now, cancellationToken);
         var touched = await PointClustersAsync(connection, run.Id, digests, now, cancellationToken);
         await db.RunClusterDigests.Where(d => d.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
@@ -57,6 +60,7 @@ internal static class RunFinisher
             touched.UnionWith(await MarkGoneAsync(connection, run, scope, now, cancellationToken));
         }
 
+        await FindingCountRecorder.RecordAsync(db, recount, now, cancellationToken);
         await ScopeRollups.WriteAsync(connection, run.Id, touched, now, cancellationToken);
         await AdjustedScoreStore.AfterRunAsync(db, run.Id, now, cancellationToken);
         await SetStatusAsync(db, run.Id, status, now, null, cancellationToken);

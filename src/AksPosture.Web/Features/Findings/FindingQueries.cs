@@ -1,116 +1,61 @@
-using AksPosture.Engine.Rules;
+using System.Runtime.CompilerServices;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Findings;
 
-/// <summary>Which findings to list; a null field does not filter. Findings of gone clusters are left out unless asked for.</summary>
-public sealed record FindingFilter(
-    FindingState? Status = null,
-    Pillar? Pillar = null,
-    Severity? Severity = null,
-    string? SubscriptionId = null,
-    Guid? ClusterId = null,
-    string? ClusterArmIdKey = null,
-    string? RuleId = null,
-    bool IncludeGone = false);
-
-public sealed record FindingView(
-    Guid ClusterId,
-    string ClusterName,
-    string ClusterArmId,
-    string SubscriptionId,
-    string RuleId,
-    string ObjectKey,
-    string Pillar,
-    string Severity,
-    string Result,
-    string Status,
-    DateTimeOffset FirstSeenAt,
-    DateTimeOffset LastSeenAt,
-    DateTimeOffset? ResolvedAt,
-    DateTimeOffset? ReopenedAt,
-    int TimesReopened,
-    bool ClusterGone);
-
-public sealed record FindingPage(IReadOnlyList<FindingView> Items, int Page, int PageSize, int Total);
-
-public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>Most recently seen first; <paramref name="page"/> counts from 1.</summary>
-    public async Task<FindingPage> ListAsync(FindingFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>One page of the findings <paramref name="user"/> may see; <paramref name="page"/> counts from 1.</summary>
+    public async Task<FindingPage> ListAsync(
+        PortalUser user, FindingFilter filter, FindingSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = from f in db.Findings.AsNoTracking()
-                    join c in db.Clusters.AsNoTracking() on f.ClusterId equals c.Id
-                    join r in db.AssessmentRuns.AsNoTracking() on c.LatestRunId equals (Guid?)r.Id into latest
-                    from r in latest.DefaultIfEmpty()
-                    select new
-                    {
-                        Finding = f,
-                        // What the lifecycle does not write down (FindingLifecycle): a live finding (no last-seen time) was
-                        // last seen by its cluster's latest run, and is open unless that run is the one that opened or reopened it.
-                        State = f.LastSeenAt == null && f.LastRunId != c.LatestRunId && (f.State == FindingState.New || f.State == FindingState.Reopened)
-                            ? FindingState.Open
-                            : f.State,
-                        LastSeenAt = f.LastSeenAt ?? r.FinishedAt ?? f.FirstSeenAt,
-                        c.Name, c.ArmId, c.ArmIdKey, c.SubscriptionId, c.GoneAt,
-                    };
-        if (filter.Status is { } status)
-        {
-            query = query.Where(x => x.State == status);
-        }
+        var today = Today;
+        var joined = sort.NeedsRemediation || filter.NeedsRemediation;
+        var rows = await FindingRows.SelectAsync(db, user, filter, today, joined, cancellationToken);
+        var total = await rows.CountAsync(cancellationToken);
 
-        if (filter.Pillar is { } pillar)
-        {
-            query = query.Where(x => x.Finding.Pillar == pillar);
-        }
-
-        if (filter.Severity is { } severity)
-        {
-            query = query.Where(x => x.Finding.Severity == severity);
-        }
-
-        if (filter.SubscriptionId is { } subscription)
-        {
-            query = query.Where(x => x.SubscriptionId == subscription);
-        }
-
-        if (filter.ClusterId is { } clusterId)
-        {
-            query = query.Where(x => x.Finding.ClusterId == clusterId);
-        }
-
-        if (filter.ClusterArmIdKey is { } armIdKey)
-        {
-            query = query.Where(x => x.ArmIdKey == armIdKey);
-        }
-
-        if (filter.RuleId is { } ruleId)
-        {
-            query = query.Where(x => x.Finding.RuleId == ruleId);
-        }
-
-        if (!filter.IncludeGone)
-        {
-            query = query.Where(x => x.GoneAt == null);
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(x => x.LastSeenAt)
-            .ThenBy(x => x.Name)
-            .ThenBy(x => x.Finding.RuleId)
-            .ThenBy(x => x.Finding.ObjectKey)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
-        var items = rows.Select(x => new FindingView(
-                x.Finding.ClusterId, x.Name, x.ArmId, x.SubscriptionId, x.Finding.RuleId, x.Finding.ObjectKey,
-                x.Finding.Pillar.Key(), x.Finding.Severity.ToString().ToLowerInvariant(), x.Finding.Status.Code(),
-                x.State.ToString().ToLowerInvariant(), x.Finding.FirstSeenAt, x.LastSeenAt, x.Finding.ResolvedAt,
-                x.Finding.ReopenedAt, x.Finding.TimesReopened, x.GoneAt is not null))
+        // Cut the page on the narrow key columns first, then read the page's rows in full: sorting the fleet's findings
+        // with every column attached costs more than the second round trip.
+        var keys = (await FindingRows.Sort(rows, sort).Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(x => new { x.ClusterId, x.RuleId, x.ObjectKey })
+                .ToListAsync(cancellationToken))
+            .Select(k => new FindingKey(k.ClusterId, k.RuleId, k.ObjectKey))
             .ToList();
-        return new FindingPage(items, page, pageSize, total);
+        var byKey = (await FindingRows.OnlyKeys(rows, keys).ToListAsync(cancellationToken)).ToDictionary(r => new FindingKey(r.ClusterId, r.RuleId, r.ObjectKey));
+        var items = keys.Where(byKey.ContainsKey).Select(k => byKey[k]).ToList();
+        if (!joined)
+        {
+            items = await FindingRows.WithRemediationAsync(db, items, cancellationToken);
+        }
+
+        return new FindingPage(items.Select(r => r.ToView(today)).ToList(), page, pageSize, total);
     }
+
+    /// <summary>The finding, or null when it does not exist or belongs to a cluster the user may not see.</summary>
+    public async Task<FindingView?> FindAsync(PortalUser user, FindingKey key, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = Today;
+        var rows = await FindingRows.SelectAsync(db, user, FindingFilter.None with { IncludeGone = true }, today, withRemediation: true, cancellationToken);
+        var row = await FindingRows.Only(rows, key).FirstOrDefaultAsync(cancellationToken);
+        return row?.ToView(today);
+    }
+
+    /// <summary>Every finding the filter selects, in list order, read as the caller consumes them (exports).</summary>
+    public async IAsyncEnumerable<FindingView> StreamAsync(
+        PortalUser user, FindingFilter filter, FindingSort sort, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = Today;
+        var rows = await FindingRows.SelectAsync(db, user, filter, today, withRemediation: true, cancellationToken);
+        await foreach (var row in FindingRows.Sort(rows, sort).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row.ToView(today);
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -1,105 +1,107 @@
 using System.ComponentModel.DataAnnotations;
-using AksPosture.Engine.Rules;
-using AksPosture.Engine.Snapshots;
+using System.Security.Claims;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Findings;
 
 public static class FindingsApi
 {
-    private static readonly string StatusValues = string.Join(", ", Enum.GetNames<FindingState>().Select(n => n.ToLowerInvariant()));
-    private static readonly string PillarValues = string.Join(", ", PillarNames.All.Select(p => p.Key()));
-    private static readonly string SeverityValues = string.Join(", ", Enum.GetNames<Severity>().Select(n => n.ToLowerInvariant()));
-
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/findings").WithTags("Findings");
+        var group = app.MapGroup("/api/v1/findings").WithTags("Findings").RequireAuthorization(PortalPolicies.Read);
         group.MapGet("/", ListAsync)
             .WithName("ListFindings")
-            .WithSummary("Findings with their lifecycle (new, open, resolved, reopened), most recently seen first.");
+            .WithSummary("Findings with their lifecycle (new, open, resolved, reopened) and remediation, filtered, sorted and paged.");
+        group.MapGet("/export", Export)
+            .WithName("ExportFindings")
+            .WithSummary("Every finding the filters select (all pages, list order) as CSV or JSON, streamed.");
+        group.MapGet("/{key}", GetAsync)
+            .WithName("GetFinding")
+            .WithSummary("One finding with its evidence, the rule's remediation, recent results, history and comments.");
         return app;
     }
 
     private static async Task<Results<Ok<FindingPage>, ProblemHttpResult>> ListAsync(
+        [AsParameters] FindingFilterParameters parameters,
+        ClaimsPrincipal principal,
         FindingQueries queries,
         CancellationToken cancellationToken,
-        string? status = null,
-        string? pillar = null,
-        string? severity = null,
-        string? subscriptionId = null,
-        string? clusterId = null,
-        string? ruleId = null,
-        bool includeGone = false,
+        string? sort = null,
         [Range(1, int.MaxValue)] int page = 1,
         [Range(1, 500)] int pageSize = 50)
     {
-        var problems = new List<string>();
-        var state = ParseEnum<FindingState>(status, "status", StatusValues, problems);
-        Pillar? pillarValue = null;
-        if (pillar is not null)
+        var user = PortalUser.FromPrincipal(principal);
+        var (filter, order, problem) = Read(parameters, sort, user);
+        if (problem is not null)
         {
-            pillarValue = PillarNames.FromKey(pillar);
-            if (pillarValue is null)
-            {
-                problems.Add($"pillar '{pillar}' is not one of {PillarValues}");
-            }
+            return problem;
         }
 
-        var severityValue = ParseEnum<Severity>(severity, "severity", SeverityValues, problems);
-        string? subscription = null;
-        if (subscriptionId is not null)
-        {
-            if (Guid.TryParse(subscriptionId, out var id))
-            {
-                subscription = id.ToString("D");
-            }
-            else
-            {
-                problems.Add($"subscriptionId '{subscriptionId}' is not a subscription GUID");
-            }
-        }
-
-        Guid? clusterGuid = null;
-        string? clusterArmId = null;
-        if (clusterId is not null)
-        {
-            if (Guid.TryParse(clusterId, out var id))
-            {
-                clusterGuid = id;
-            }
-            else if (ResourceId.TryParse(clusterId) is not null)
-            {
-                clusterArmId = clusterId.ToLowerInvariant();
-            }
-            else
-            {
-                problems.Add($"clusterId '{clusterId}' is neither a portal cluster id (GUID) nor the ARM resource id of a cluster");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown filter value", detail: string.Join("; ", problems) + ".");
-        }
-
-        var filter = new FindingFilter(state, pillarValue, severityValue, subscription, clusterGuid, clusterArmId, ruleId, includeGone);
-        return TypedResults.Ok(await queries.ListAsync(filter, page, pageSize, cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(user, filter!, order!, page, pageSize, cancellationToken));
     }
 
-    private static TEnum? ParseEnum<TEnum>(string? text, string name, string allowed, List<string> problems)
-        where TEnum : struct, Enum
+    private static Results<PushStreamHttpResult, ProblemHttpResult> Export(
+        [AsParameters] FindingFilterParameters parameters,
+        ClaimsPrincipal principal,
+        FindingQueries queries,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        string? format = null,
+        string? sort = null)
     {
-        if (text is null)
+        var user = PortalUser.FromPrincipal(principal);
+        var (filter, order, problem) = Read(parameters, sort, user);
+        if (problem is not null)
         {
-            return null;
+            return problem;
         }
 
-        if (!int.TryParse(text, out _) && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value))
+        var findings = queries.StreamAsync(user, filter!, order!, cancellationToken);
+        var name = $"findings-{time.GetUtcNow():yyyy-MM-dd}";
+        return format?.ToLowerInvariant() switch
         {
-            return value;
+            "csv" => TypedResults.Stream(
+                stream => FindingExport.WriteCsvAsync(stream, findings, cancellationToken),
+                "text/csv; charset=utf-8", name + ".csv"),
+            "json" => TypedResults.Stream(
+                stream => FindingExport.WriteJsonAsync(stream, findings, cancellationToken),
+                "application/json; charset=utf-8", name + ".json"),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown export format",
+                detail: $"format '{format}' is not csv or json; add ?format=csv or ?format=json (the other parameters filter as GET /api/v1/findings does)."),
+        };
+    }
+
+    private static async Task<Results<Ok<FindingDetail>, ProblemHttpResult>> GetAsync(
+        string key, ClaimsPrincipal principal, FindingDetailQueries details, CancellationToken cancellationToken)
+    {
+        if (!FindingKey.TryParse(key, out var findingKey))
+        {
+            return BadKey(key);
         }
 
-        problems.Add($"{name} '{text}' is not one of {allowed}");
-        return null;
+        return await details.GetAsync(PortalUser.FromPrincipal(principal), findingKey, cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : NotFound(key);
+    }
+
+    /// <summary>400 for text that is not a finding key.</summary>
+    public static ProblemHttpResult BadKey(string key) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "Not a finding key",
+        detail: $"'{key}' is not a finding key ({FindingKey.Format}); GET /api/v1/findings returns each finding's key.");
+
+    /// <summary>404 for a finding that does not exist or that the caller may not see (the two are not told apart).</summary>
+    public static ProblemHttpResult NotFound(string key) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Finding not found",
+        detail: $"No finding '{key}' on a cluster you can see; GET /api/v1/findings lists the ones you can.");
+
+    private static (FindingFilter? Filter, FindingSort? Sort, ProblemHttpResult? Problem) Read(FindingFilterParameters parameters, string? sort, PortalUser user)
+    {
+        var (filter, problems) = parameters.Parse(user);
+        var sortProblems = FindingSort.TryParse(sort, out var order) ? [] : new[] { $"sort '{sort}' is not one of {FindingSort.Allowed} (prefix '-' to sort descending)" };
+        var all = problems.Concat(sortProblems).ToList();
+        return all.Count == 0
+            ? (filter, order, null)
+            : (null, null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown filter value", detail: string.Join("; ", all) + "."));
     }
 }

@@ -2,6 +2,7 @@ using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Snapshots;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Tests.Infrastructure;
@@ -218,12 +219,12 @@ public sealed class FindingLifecycleTests(PortalFixture portal) : IClassFixture<
     // As the findings API reads them: with the state and last-seen time the lifecycle leaves to be derived.
     private async Task<Dictionary<(string RuleId, string ObjectKey), FindingView>> FindingsAsync(string clusterName)
     {
-        var page = await portal.Service<FindingQueries>().ListAsync(new FindingFilter(ClusterId: await ClusterIdAsync(clusterName)), 1, 500, CancellationToken.None);
+        var page = await portal.Service<FindingQueries>().ListAsync(PortalUser.System, new FindingFilter { ClusterId = await ClusterIdAsync(clusterName) }, FindingSort.Default, 1, 500, CancellationToken.None);
         return page.Items.ToDictionary(Key);
     }
 
     private async Task<List<FindingView>> TestRuleFindingsAsync() =>
-        (await portal.Service<FindingQueries>().ListAsync(new FindingFilter(RuleId: TestRule), 1, 500, CancellationToken.None)).Items.ToList();
+        (await portal.Service<FindingQueries>().ListAsync(PortalUser.System, new FindingFilter { RuleId = TestRule }, FindingSort.Default, 1, 500, CancellationToken.None)).Items.ToList();
 
     // Each finding row's transaction id: it changes whenever the row is rewritten.
     private async Task<Dictionary<string, string>> RowVersionsAsync(string clusterName)
