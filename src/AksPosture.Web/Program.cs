@@ -1,13 +1,16 @@
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Audit;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using AksPosture.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
 builder.AddAccess();
+builder.AddSecurity();
 builder.AddHealthEndpoints();
 builder.AddJobs();
 builder.AddAssessments();
@@ -21,14 +24,17 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseApiErrors();
+app.UseSecurityHeaders();
 app.UseAccess();
-app.MapSampleUserSwitch();
+app.MapAccess();
 app.MapHealthEndpoints();
 app.MapImportsApi();
 app.MapAssessmentsApi();
 app.MapFindingsApi();
 app.MapSchedulesApi();
 app.MapScoresApi();
+app.MapTeamsApi();
+app.MapAuditApi();
 app.MapJobsDashboard();
 app.MapPortalUi();
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Snapshots;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Scores;
@@ -257,15 +258,18 @@ internal static class PersistBenchmark
     private static async Task MeasureQueriesAsync(string connectionString, IDbContextFactory<AppDbContext> factory, int days, int samples)
     {
         var overview = new FleetQueries(factory);
-        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(CancellationToken.None));
+        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, CancellationToken.None));
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // Development without Entra ID: the sample mode signs requests in as the sample administrator.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:Posture"] = connectionString;
         builder.Logging.ClearProviders();
         builder.AddDatabase();
+        builder.AddAccess();
         builder.AddAssessments();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
+        app.UseAccess();
         app.MapScoresApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,17 +1,21 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Clusters;
 
 public sealed class ClusterQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<ClusterDetail?> GetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Null when there is no such cluster or it belongs to none of the user's teams: the two look the same.</summary>
+    public async Task<ClusterDetail?> GetAsync(PortalUser user, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cluster = await db.Clusters.AsNoTracking()
+        var selection = await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken);
+        var cluster = await selection.Clusters(db).AsNoTracking()
             .Include(c => c.Subscription)
             .Include(c => c.LatestRun)
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -1,5 +1,7 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Findings;
@@ -37,12 +39,13 @@ public sealed record FindingPage(IReadOnlyList<FindingView> Items, int Page, int
 
 public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>Most recently seen first; <paramref name="page"/> counts from 1.</summary>
-    public async Task<FindingPage> ListAsync(FindingFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Most recently seen first, of the clusters the user may see; <paramref name="page"/> counts from 1.</summary>
+    public async Task<FindingPage> ListAsync(PortalUser user, FindingFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var selection = await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken);
         var query = from f in db.Findings.AsNoTracking()
-                    join c in db.Clusters.AsNoTracking() on f.ClusterId equals c.Id
+                    join c in selection.Clusters(db).AsNoTracking() on f.ClusterId equals c.Id
                     select new { Finding = f, c.Name, c.ArmId, c.ArmIdKey, c.SubscriptionId, c.GoneAt };
         if (filter.Status is { } status)
         {

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Snapshots;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Findings;
@@ -13,7 +15,7 @@ public static class FindingsApi
 
     public static IEndpointRouteBuilder MapFindingsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/findings").WithTags("Findings");
+        var group = app.MapGroup("/api/v1/findings").WithTags("Findings").RequireAuthorization(PortalPolicies.Read);
         group.MapGet("/", ListAsync)
             .WithName("ListFindings")
             .WithSummary("Findings with their lifecycle (new, open, resolved, reopened), most recently seen first.");
@@ -22,6 +24,7 @@ public static class FindingsApi
 
     private static async Task<Results<Ok<FindingPage>, ProblemHttpResult>> ListAsync(
         FindingQueries queries,
+        ClaimsPrincipal user,
         CancellationToken cancellationToken,
         string? status = null,
         string? pillar = null,
@@ -83,7 +86,7 @@ public static class FindingsApi
         }
 
         var filter = new FindingFilter(state, pillarValue, severityValue, subscription, clusterGuid, clusterArmId, ruleId, includeGone);
-        return TypedResults.Ok(await queries.ListAsync(filter, page, pageSize, cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(PortalUser.FromPrincipal(user), filter, page, pageSize, cancellationToken));
     }
 
     private static TEnum? ParseEnum<TEnum>(string? text, string name, string allowed, List<string> problems)

@@ -1,5 +1,7 @@
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -25,11 +27,13 @@ public enum DiffProblem
 /// <summary>
 /// Compares the raw results of two finished runs over the clusters both assessed, with the lifecycle's own rules:
 /// a defect that appears is new if first seen after the earlier run, reopened if it was known and that run judged
-/// it fixed; a defect is resolved when the later run's rule reached a verdict and no longer reports it.
+/// it fixed; a defect is resolved when the later run's rule reached a verdict and no longer reports it. Only the
+/// clusters the user may see are compared.
 /// </summary>
 public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<(RunDiff? Diff, DiffProblem Problem, string? Detail)> GetAsync(Guid id, Guid against, int limit, CancellationToken cancellationToken)
+    public async Task<(RunDiff? Diff, DiffProblem Problem, string? Detail)> GetAsync(
+        PortalUser user, Guid id, Guid against, int limit, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var runs = await db.AssessmentRuns.AsNoTracking().Where(r => r.Id == id || r.Id == against).ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -58,7 +62,17 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
             }
         }
 
-        var changes = await LoadAsync(db, id, against, earlier.FinishedAt!.Value, cancellationToken);
+        var selection = await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken);
+        foreach (var run in new[] { later, earlier })
+        {
+            // A run that assessed none of the user's clusters is as unknown to them as one that does not exist.
+            if (!user.IsAdmin && !await selection.Clusters(db).AnyAsync(c => db.PillarScoreRollups.Any(r => r.RunId == run.Id && r.ClusterId == c.Id), cancellationToken))
+            {
+                return (null, DiffProblem.NotFound, $"There is no run {run.Id}; list runs at /api/v1/assessments.");
+            }
+        }
+
+        var changes = await LoadAsync(db, selection, id, against, earlier.FinishedAt!.Value, cancellationToken);
         var byKind = changes.ToLookup(c => c.Kind, c => c.Change);
         return (new RunDiff(
             id, against, byKind["new"].Count(), byKind["resolved"].Count(), byKind["reopened"].Count(),
@@ -66,12 +80,13 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     private static async Task<List<(string Kind, FindingChange Change)>> LoadAsync(
-        AppDbContext db, Guid later, Guid earlier, DateTimeOffset earlierFinished, CancellationToken cancellationToken)
+        AppDbContext db, ClusterSelection selection, Guid later, Guid earlier, DateTimeOffset earlierFinished, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($$"""
             WITH both_runs AS (
-                SELECT cluster_id FROM pillar_score_rollups WHERE run_id = @later AND pillar = 'overall'
+                SELECT r.cluster_id FROM pillar_score_rollups r JOIN clusters c ON c.id = r.cluster_id
+                WHERE r.run_id = @later AND r.pillar = 'overall' AND {{selection.Condition("c")}}
                 INTERSECT
                 SELECT cluster_id FROM pillar_score_rollups WHERE run_id = @earlier AND pillar = 'overall'),
             changes AS (
@@ -106,6 +121,7 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
         command.Parameters.AddWithValue("later", later);
         command.Parameters.AddWithValue("earlier", earlier);
         command.Parameters.AddWithValue("earlier_finished", earlierFinished);
+        selection.AddParameters(command);
         var changes = new List<(string, FindingChange)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

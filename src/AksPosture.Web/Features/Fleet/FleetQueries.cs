@@ -1,25 +1,32 @@
 using System.Linq.Expressions;
 using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AksPosture.Web.Features.Fleet;
 
-/// <summary>What the fleet overview shows, read from score rollups of each cluster's latest run.</summary>
+/// <summary>
+/// What the fleet overview shows, read from score rollups of each cluster's latest run, over the clusters the user may
+/// see: administrators read the stored fleet and subscription roll-ups; anyone else gets them computed over the
+/// clusters of their teams, since the stored ones include clusters they may not see.
+/// </summary>
 public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>From the latest fleet and subscription roll-ups: a handful of rows, however large the fleet or long its history.</summary>
-    public async Task<FleetOverview> GetOverviewAsync(CancellationToken cancellationToken)
+    /// <summary>For administrators a handful of rows, however large the fleet or long its history.</summary>
+    public async Task<FleetOverview> GetOverviewAsync(PortalUser user, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var fleet = await ScopeScores.LatestAsync(db, ScopeScoreRollup.Fleet, cancellationToken);
+        var selection = await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken);
+        var fleet = user.IsAdmin ? await ScopeScores.LatestAsync(db, ScopeScoreRollup.Fleet, cancellationToken) : null;
         var (scores, clusters, subscriptions) = fleet is { } latest
             ? (latest.Scores, latest.Clusters, await SubscriptionRollupsAsync(db, cancellationToken))
-            : await ComputeAsync(db, cancellationToken);
-        var hasSample = await db.Clusters.AnyAsync(c => c.IsSample && c.GoneAt == null && c.LatestRunId != null, cancellationToken);
+            : await ComputeAsync(db, selection, cancellationToken);
+        var hasSample = await selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null && c.LatestRunId != null, cancellationToken);
         var lastRun = await db.AssessmentRuns.AsNoTracking()
             .Where(r => r.Status == RunStatus.Succeeded || r.Status == RunStatus.Partial)
             .OrderByDescending(r => r.FinishedAt)
@@ -30,10 +37,11 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>Sorts and pages in the database, so a large fleet never loads whole.</summary>
-    public async Task<ClusterListPage> GetClustersAsync(ClusterListRequest request, CancellationToken cancellationToken)
+    public async Task<ClusterListPage> GetClustersAsync(PortalUser user, ClusterListRequest request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var assessed = db.Clusters.AsNoTracking().Where(c => c.LatestRunId != null && c.GoneAt == null);
+        var selection = await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken);
+        var assessed = selection.Clusters(db).AsNoTracking().Where(c => c.LatestRunId != null && c.GoneAt == null);
         var total = await assessed.CountAsync(cancellationToken);
         var page = await Sort(db, assessed, request)
             .Skip(request.Page * request.PageSize)
@@ -88,11 +96,16 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory)
             .ToList();
     }
 
-    // Before the first run with roll-ups (an installation upgraded in place), from each cluster's latest rollups.
-    private static async Task<(PillarScores, int, List<SubscriptionScoreRow>)> ComputeAsync(AppDbContext db, CancellationToken cancellationToken)
+    // For a team's clusters, or before the first run with roll-ups (an installation upgraded in place): from each
+    // cluster's latest rollups.
+    private static async Task<(PillarScores, int, List<SubscriptionScoreRow>)> ComputeAsync(
+        AppDbContext db, ClusterSelection selection, CancellationToken cancellationToken)
     {
-        var clusters = await CurrentScores.LoadAsync(db, c => c.GoneAt == null, cancellationToken);
-        var names = await db.Subscriptions.AsNoTracking().ToDictionaryAsync(s => s.SubscriptionId, s => s.DisplayName, cancellationToken);
+        var clusters = await CurrentScores.LoadAsync(db, selection.Clusters(db).Where(c => c.GoneAt == null), cancellationToken);
+        var ids = clusters.Select(c => c.SubscriptionId).Distinct().ToList();
+        var names = await db.Subscriptions.AsNoTracking()
+            .Where(s => ids.Contains(s.SubscriptionId))
+            .ToDictionaryAsync(s => s.SubscriptionId, s => s.DisplayName, cancellationToken);
         var subscriptions = clusters
             .GroupBy(c => c.SubscriptionId)
             .Select(g => new SubscriptionScoreRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), ScoreRollup.Combine(g.Select(c => c.Scores)), g.Count()))

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Scoring;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Scores;
@@ -8,7 +10,7 @@ public static class ScoresApi
 {
     public static IEndpointRouteBuilder MapScoresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/scores").WithTags("Scores");
+        var group = app.MapGroup("/api/v1/scores").WithTags("Scores").RequireAuthorization(PortalPolicies.Read);
         group.MapGet("/", GetScoresAsync)
             .WithName("GetScores")
             .WithSummary("Current pillar scores (0–100, null when nothing was assessable) for the fleet, a subscription or a cluster.");
@@ -19,7 +21,7 @@ public static class ScoresApi
     }
 
     private static async Task<Results<Ok<ScoresResponse>, ProblemHttpResult>> GetScoresAsync(
-        string? scope, ScoreQueries queries, CancellationToken cancellationToken)
+        string? scope, ScoreQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!ScoreScope.TryParse(scope, out var parsed))
         {
@@ -29,7 +31,7 @@ public static class ScoresApi
                 detail: $"'{scope}' is not a scope: use 'fleet', 'subscription:<subscription GUID>' or 'cluster:<ARM resource id of the cluster>'.");
         }
 
-        if (await queries.GetAsync(parsed, cancellationToken) is not { } current)
+        if (await queries.GetAsync(PortalUser.FromPrincipal(user), parsed, cancellationToken) is not { } current)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,

@@ -1,3 +1,4 @@
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Tests.Infrastructure;
@@ -181,9 +182,9 @@ public sealed class RunJobsTests(HidingPortalFixture portal) : IClassFixture<Hid
         Assert.NotEmpty(await db.PillarScoreRollups.Where(r => r.ClusterId == gone.Id).ToListAsync());
         var subscriptionRollup = await db.ScopeScoreRollups.SingleAsync(r => r.RunId == run.Id && r.Scope == $"subscription:{subscription}" && r.Pillar == "overall");
         Assert.Equal(1, subscriptionRollup.Clusters);
-        var findings = await portal.Service<FindingQueries>().ListAsync(new FindingFilter(SubscriptionId: subscription), 1, 500, CancellationToken.None);
+        var findings = await portal.Service<FindingQueries>().ListAsync(PortalUser.System, new FindingFilter(SubscriptionId: subscription), 1, 500, CancellationToken.None);
         Assert.DoesNotContain(findings.Items, f => f.ClusterName == "aks-goes");
-        var withGone = await portal.Service<FindingQueries>().ListAsync(new FindingFilter(SubscriptionId: subscription, IncludeGone: true), 1, 500, CancellationToken.None);
+        var withGone = await portal.Service<FindingQueries>().ListAsync(PortalUser.System, new FindingFilter(SubscriptionId: subscription, IncludeGone: true), 1, 500, CancellationToken.None);
         Assert.Contains(withGone.Items, f => f.ClusterName == "aks-goes" && f.ClusterGone);
     }
 

@@ -1,5 +1,6 @@
 using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Scoring;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.SampleFleet;
 using AksPosture.Web.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
         var fleet = new SampleFleetLoader().Load();
         var expected = ScoreRollup.Combine(fleet.Clusters.Select(c => ClusterAssessor.Assess(c).Scores));
 
-        var overview = await QueryAsync(q => q.GetOverviewAsync(CancellationToken.None));
+        var overview = await QueryAsync(q => q.GetOverviewAsync(PortalUser.System, CancellationToken.None));
 
         Assert.Equal(24, overview.Clusters);
         Assert.True(overview.HasSampleClusters);
@@ -30,8 +31,8 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
     {
         await SeedingFinishedAsync();
 
-        var first = await QueryAsync(q => q.GetClustersAsync(new ClusterListRequest(0, 10, "overall", Descending: true), CancellationToken.None));
-        var last = await QueryAsync(q => q.GetClustersAsync(new ClusterListRequest(2, 10, "overall", Descending: true), CancellationToken.None));
+        var first = await QueryAsync(q => q.GetClustersAsync(PortalUser.System, new ClusterListRequest(0, 10, "overall", Descending: true), CancellationToken.None));
+        var last = await QueryAsync(q => q.GetClustersAsync(PortalUser.System, new ClusterListRequest(2, 10, "overall", Descending: true), CancellationToken.None));
 
         Assert.Equal(24, first.Total);
         Assert.Equal(10, first.Rows.Count);
@@ -46,7 +47,7 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
     {
         await SeedingFinishedAsync();
 
-        var page = await QueryAsync(q => q.GetClustersAsync(new ClusterListRequest(0, 50, "name", Descending: false), CancellationToken.None));
+        var page = await QueryAsync(q => q.GetClustersAsync(PortalUser.System, new ClusterListRequest(0, 50, "name", Descending: false), CancellationToken.None));
 
         Assert.Equal(page.Rows.Select(r => r.Name).Order(StringComparer.Ordinal), page.Rows.Select(r => r.Name));
         var payments = page.Rows.Single(r => r.Name == "aks-payments-prod-weu");
