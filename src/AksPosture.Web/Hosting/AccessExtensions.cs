@@ -25,16 +25,21 @@ public static class AccessExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(PortalPolicies.Read, p => p.RequireRole(PortalRoles.AtLeast(PortalRoles.Reader)))
-            .AddPolicy(PortalPolicies.Contribute, p => p.RequireRole(PortalRoles.AtLeast(PortalRoles.Contributor)))
-            .AddPolicy(PortalPolicies.Approve, p => p.RequireRole(PortalRoles.AtLeast(PortalRoles.Approver)))
-            .AddPolicy(PortalPolicies.Administer, p => p.RequireRole(PortalRoles.Admin));
+            .AddPolicy(PortalPolicies.Read, p => RequireAtLeast(p, PortalRoles.Reader))
+            .AddPolicy(PortalPolicies.Contribute, p => RequireAtLeast(p, PortalRoles.Contributor))
+            .AddPolicy(PortalPolicies.Approve, p => RequireAtLeast(p, PortalRoles.Approver))
+            .AddPolicy(PortalPolicies.Administer, p => RequireAtLeast(p, PortalRoles.Admin));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<TeamAccess>();
         builder.Services.AddSingleton<TeamService>();
         builder.Services.AddSingleton<AuditQueries>();
         return builder;
     }
+
+    // Read the roles the way PortalUser does (the "roles" claims of the token or the sample user), so a policy and
+    // the code behind it can never disagree about who holds a role.
+    private static void RequireAtLeast(AuthorizationPolicyBuilder policy, string role) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(context => PortalUser.FromPrincipal(context.User).HasAtLeast(role));
 
     public static WebApplication UseAccess(this WebApplication app)
     {

@@ -25,7 +25,7 @@ public sealed class TestIdentityProvider : HttpMessageHandler
 
     private readonly RsaSecurityKey _key = NewKey("test-key-1");
     private readonly RsaSecurityKey _strangerKey = NewKey("test-key-1");
-    private readonly ConcurrentDictionary<string, string> _codes = new();
+    private readonly ConcurrentDictionary<string, (string IdToken, string AccessToken)> _codes = new();
 
     public static TestIdentityProvider Shared { get; } = new();
 
@@ -64,14 +64,20 @@ public sealed class TestIdentityProvider : HttpMessageHandler
         return $"{Base64Url(new { alg = "none", typ = "JWT" })}.{Base64Url(claims)}.";
     }
 
-    /// <summary>A code the token endpoint will redeem for an ID token of <paramref name="user"/> carrying <paramref name="nonce"/>.</summary>
+    /// <summary>
+    /// A code the token endpoint will redeem (given the client secret) for an ID token of <paramref name="user"/> carrying
+    /// <paramref name="nonce"/>, and an access token for another API, as Entra ID answers.
+    /// </summary>
     public string IssueCode(TestUser user, string nonce)
     {
         var claims = user.Claims();
         claims["aud"] = ClientId;
         claims["nonce"] = nonce;
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        _codes[code] = Sign(claims, _key);
+        var graph = user.Claims();
+        graph["aud"] = "00000003-0000-0000-c000-000000000000";
+        graph["scp"] = "openid profile User.Read";
+        _codes[code] = (Sign(claims, _key), Sign(graph, _key));
         return code;
     }
 
@@ -92,8 +98,8 @@ public sealed class TestIdentityProvider : HttpMessageHandler
     {
         var form = await request.Content!.ReadAsStringAsync(cancellationToken);
         var fields = form.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => Uri.UnescapeDataString(p[0]), p => Uri.UnescapeDataString(p.Length > 1 ? p[1] : ""));
-        return fields.GetValueOrDefault("code") is { } code && _codes.TryRemove(code, out var idToken) && fields.GetValueOrDefault("client_secret") == "test-client-secret"
-            ? Json(new { id_token = idToken, token_type = "Bearer", expires_in = 3600 })
+        return fields.GetValueOrDefault("code") is { } code && _codes.TryRemove(code, out var tokens) && fields.GetValueOrDefault("client_secret") == "test-client-secret"
+            ? Json(new { id_token = tokens.IdToken, access_token = tokens.AccessToken, token_type = "Bearer", expires_in = 3600 })
             : new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent("""{"error":"invalid_grant"}""") };
     }
 

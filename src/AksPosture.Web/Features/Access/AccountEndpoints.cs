@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Access;
 
@@ -22,14 +23,22 @@ public static class AccountEndpoints
                 TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
             .AllowAnonymous();
 
-        // A form post with an antiforgery token, so another site cannot sign people out.
-        group.MapPost("/sign-out", () =>
-                TypedResults.SignOut(
-                    new AuthenticationProperties { RedirectUri = SignedOutPath },
-                    [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
-            .AllowAnonymous();
+        group.MapPost("/sign-out", SignOutAsync).AllowAnonymous();
         return app;
+    }
+
+    // A form post with an antiforgery token, so another site cannot sign people out.
+    private static async Task<Results<SignOutHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired", detail: "Reload the page and choose Sign out again.");
+        }
+
+        return TypedResults.SignOut(
+            new AuthenticationProperties { RedirectUri = SignedOutPath },
+            [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AksPosture.Web.Features.Access;
@@ -38,6 +39,8 @@ public static class EntraSignIn
 
         services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
         {
+            // The authorization code flow (with PKCE), redeemed with the app's credential: no ID token travels through the browser.
+            options.ResponseType = OpenIdConnectResponseType.Code;
             options.MapInboundClaims = false;
             options.SaveTokens = false;
             UseTokenClaimTypes(options.TokenValidationParameters);
