@@ -65,3 +65,11 @@ public class EntraPortalFixture : PortalFixture
         services.Configure<AadIssuerValidatorOptions>(o => o.HttpClientName = TestIdentityProvider.HttpClientName);
     }
 }
+
+/// <summary>The Entra ID portal without the sample fleet or workers, for tests that bring their own data.</summary>
+public sealed class EmptyEntraPortalFixture : EntraPortalFixture
+{
+    protected override bool SampleFleet => false;
+
+    protected override bool Worker => false;
+}

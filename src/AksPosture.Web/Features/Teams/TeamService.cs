@@ -159,7 +159,7 @@ internal static class TeamRequestRules
         {
             problems["tagKey"] = ["Azure allows tag names of up to 512 and values of up to 256 characters."];
         }
-        else if (tagKey is null && subscriptions.Count == 0)
+        else if (tagKey is null && subscriptions.Count == 0 && !problems.ContainsKey("subscriptionIds"))
         {
             problems["subscriptionIds"] = ["A team owns the clusters of its subscriptions or those with its tag: give at least one subscription id or a tag."];
         }
