@@ -125,3 +125,33 @@ public sealed class TokenValidationTests(EntraPortalFixture portal) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+/// <summary>With <c>AzureAd:Audience</c> set, API tokens must carry exactly that audience.</summary>
+public sealed class ConfiguredAudienceTests(ConfiguredAudienceTests.AudiencePortal portal) : IClassFixture<ConfiguredAudienceTests.AudiencePortal>
+{
+    private const string Audience = "api://aksposture.contoso.test";
+
+    [Fact]
+    public async Task Api_ConfiguredAudience_IsTheOneAccepted()
+    {
+        var configured = portal.Provider.AccessToken(EntraPortalFixture.Admin, claims => claims["aud"] = Audience);
+        var clientId = portal.Provider.AccessToken(EntraPortalFixture.Admin);
+        using var withConfigured = EntraPortalFixture.WithToken(portal.ClientAs(null), configured);
+        using var withClientId = EntraPortalFixture.WithToken(portal.ClientAs(null), clientId);
+
+        var accepted = await withConfigured.GetAsync("/api/v1/scores");
+        var refused = await withClientId.GetAsync("/api/v1/scores");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (accepted.StatusCode, refused.StatusCode));
+    }
+
+    public sealed class AudiencePortal : EntraPortalFixture
+    {
+        protected override bool SampleFleet => false;
+
+        protected override bool Worker => false;
+
+        protected override IReadOnlyDictionary<string, string?>? Settings =>
+            new Dictionary<string, string?>(TestIdentityProvider.Settings) { ["AzureAd:Audience"] = Audience };
+    }
+}

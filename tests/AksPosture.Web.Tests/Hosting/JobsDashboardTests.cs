@@ -15,7 +15,12 @@ public sealed class JobsDashboardTests(EntraPortalFixture portal) : IClassFixtur
         var response = await client.GetAsync(Dashboard);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("AksPosture jobs", await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("AksPosture jobs", html);
+
+        // The portal's content security policy allows no inline script here (no import map), so the dashboard must need none.
+        Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]
