@@ -19,15 +19,23 @@ internal static class TeamTrend
                 FROM assessment_runs a
                 WHERE a.status IN ('succeeded', 'partial') AND a.finished_at BETWEEN @from AND @to
                 ORDER BY bucket, a.finished_at DESC),
+            visible AS (
+                SELECT c.id, c.gone_at FROM clusters c WHERE {{selection.Condition("c")}}),
+            spans AS (
+                -- A cluster's roll-up stands from its run's finish until the cluster's next roll-up: one pass over each
+                -- cluster's history rather than one search per point.
+                SELECT r.cluster_id, r.run_id, a.finished_at AS since,
+                       lead(a.finished_at) OVER (PARTITION BY r.cluster_id ORDER BY a.finished_at) AS until
+                FROM visible v
+                JOIN pillar_score_rollups r ON r.cluster_id = v.id AND r.pillar = 'overall'
+                JOIN assessment_runs a ON a.id = r.run_id
+                WHERE a.status IN ('succeeded', 'partial') AND a.finished_at <= @to),
             latest AS (
-                SELECT p.bucket, p.run_id AS point_run, l.run_id, c.id AS cluster_id
-                FROM points p
-                CROSS JOIN clusters c
-                CROSS JOIN LATERAL (
-                    SELECT r.run_id FROM pillar_score_rollups r JOIN assessment_runs a ON a.id = r.run_id
-                    WHERE r.cluster_id = c.id AND r.pillar = 'overall' AND a.status IN ('succeeded', 'partial') AND a.finished_at <= p.at
-                    ORDER BY a.finished_at DESC LIMIT 1) l
-                WHERE {{selection.Condition("c")}} AND (c.gone_at IS NULL OR c.gone_at > p.at))
+                SELECT p.bucket, p.run_id AS point_run, s.run_id, s.cluster_id
+                FROM spans s
+                JOIN points p ON s.since <= p.at AND (s.until IS NULL OR s.until > p.at)
+                JOIN visible v ON v.id = s.cluster_id
+                WHERE v.gone_at IS NULL OR v.gone_at > p.at)
             SELECT l.bucket, r.pillar, round(avg(r.score::numeric), 1)::float8, count(*)::int, l.point_run
             FROM latest l
             JOIN pillar_score_rollups r ON r.run_id = l.run_id AND r.cluster_id = l.cluster_id
