@@ -73,6 +73,7 @@ internal static class PersistBenchmark
 
             await BuildHistoryAsync(connectionString, days);
             await MeasureQueriesAsync(connectionString, factory, days, samples);
+            await MeasureTeamQueriesAsync(connectionString, factory, days, samples);
             return 0;
         }
         finally
@@ -289,6 +290,34 @@ internal static class PersistBenchmark
         Console.WriteLine($"fleet overview query (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(overviewMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, {points} daily points (median of {samples}): {trendMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(trendMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
+    }
+
+    // A Reader of a team owning about a twentieth of the fleet: scores and trends are computed over their clusters.
+    private static async Task MeasureTeamQueriesAsync(string connectionString, IDbContextFactory<AppDbContext> factory, int days, int samples)
+    {
+        await ExecuteAsync(connectionString, """
+            INSERT INTO teams (id, name, description, subscription_ids, entra_group_ids, created_at, updated_at)
+            SELECT gen_random_uuid(), 'bench team', '', array_agg(subscription_id), ARRAY['bench-group'], now(), now()
+            FROM (SELECT subscription_id, sum(count(*)) OVER (ORDER BY subscription_id) - count(*) AS before
+                  FROM clusters GROUP BY subscription_id) s
+            WHERE before < (SELECT count(*) / 20 FROM clusters);
+            """);
+        var reader = new PortalUser("bench-reader", "Bench Reader", new HashSet<string>([PortalRoles.Reader]), new HashSet<string>(["bench-group"]));
+        var overview = new FleetQueries(factory);
+        var trends = new TrendQueries(factory);
+        var to = DateTimeOffset.UtcNow;
+        var from = to.AddDays(-days - 1);
+        var teamClusters = 0;
+        var overviewMedian = await MedianAsync(samples, async () => teamClusters = (await overview.GetOverviewAsync(reader, CancellationToken.None)).Clusters);
+        var points = 0;
+        var dayMedian = await MedianAsync(samples, async () =>
+            points = (await trends.GetAsync(reader, ScoreScope.Fleet, from, to, TrendInterval.Day, CancellationToken.None))!.Count);
+        var monthMedian = await MedianAsync(samples, () =>
+            trends.GetAsync(reader, ScoreScope.Fleet, to.AddDays(-30), to, TrendInterval.Day, CancellationToken.None));
+
+        Console.WriteLine($"team of {teamClusters} clusters: fleet overview (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"team of {teamClusters} clusters: fleet trend, {points} daily points (median of {samples}): {dayMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"team of {teamClusters} clusters: fleet trend, last 30 days (median of {samples}): {monthMedian.TotalMilliseconds,6:0.0} ms");
     }
 
     private static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)
