@@ -1,16 +1,19 @@
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Attestations;
 using AksPosture.Web.Features.Exceptions;
+using AksPosture.Web.Features.Audit;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Remediation;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Features.Scores;
+using AksPosture.Web.Features.Teams;
 using AksPosture.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
 builder.AddAccess();
+builder.AddSecurity();
 builder.AddHealthEndpoints();
 builder.AddJobs();
 builder.AddAssessments();
@@ -28,8 +31,9 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseApiErrors();
+app.UseSecurityHeaders();
 app.UseAccess();
-app.MapSampleUserSwitch();
+app.MapAccess();
 app.MapHealthEndpoints();
 app.MapImportsApi();
 app.MapAssessmentsApi();
@@ -39,6 +43,8 @@ app.MapSchedulesApi();
 app.MapScoresApi();
 app.MapExceptionsApi();
 app.MapAttestationsApi();
+app.MapTeamsApi();
+app.MapAuditApi();
 app.MapJobsDashboard();
 app.MapPostureMetrics();
 app.MapPortalUi();

@@ -67,6 +67,7 @@ internal static class PersistBenchmark
 
         await QueryLatency.BuildHistoryAsync(database, days);
         await QueryLatency.MeasureAsync(database, days, samples);
+        await QueryLatency.MeasureTeamAsync(database, days, samples);
         return 0;
     }
 

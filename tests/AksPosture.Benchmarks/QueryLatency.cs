@@ -51,13 +51,16 @@ internal static class QueryLatency
         var overview = new FleetQueries(database.Factory, new TrendQueries(database.Factory), TimeProvider.System);
         var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // Development without Entra ID: the sample mode signs requests in as the sample administrator.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["ConnectionStrings:Posture"] = database.ConnectionString;
         builder.Logging.ClearProviders();
         builder.AddDatabase();
+        builder.AddAccess();
         builder.AddAssessments();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
+        app.UseAccess();
         app.MapScoresApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -77,6 +80,34 @@ internal static class QueryLatency
         Console.WriteLine($"fleet overview query (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(overviewMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, {points} daily points (median of {samples}): {trendMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(trendMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
+    }
+
+    // A Reader of a team owning about a twentieth of the fleet: scores and trends are computed over their clusters.
+    public static async Task MeasureTeamAsync(BenchmarkDatabase database, int days, int samples)
+    {
+        await database.ExecuteAsync("""
+            INSERT INTO teams (id, name, description, subscription_ids, entra_group_ids, created_at, updated_at)
+            SELECT gen_random_uuid(), 'bench team', '', array_agg(subscription_id), ARRAY['bench-group'], now(), now()
+            FROM (SELECT subscription_id, sum(count(*)) OVER (ORDER BY subscription_id) - count(*) AS before
+                  FROM clusters GROUP BY subscription_id) s
+            WHERE before < (SELECT count(*) / 20 FROM clusters);
+            """);
+        var reader = new PortalUser("bench-reader", "Bench Reader", new HashSet<string>([PortalRoles.Reader]), new HashSet<string>(["bench-group"]));
+        var trends = new TrendQueries(database.Factory);
+        var overview = new FleetQueries(database.Factory, trends, TimeProvider.System);
+        var to = DateTimeOffset.UtcNow;
+        var teamClusters = 0;
+        var overviewMedian = await MedianAsync(samples, async () =>
+            teamClusters = (await overview.GetOverviewAsync(reader, ClusterFilter.None, CancellationToken.None)).Clusters);
+        var points = 0;
+        var yearMedian = await MedianAsync(samples, async () =>
+            points = (await trends.GetAsync(reader, ScoreScope.Fleet, to.AddDays(-days - 1), to, TrendInterval.Day, CancellationToken.None))!.Count);
+        var monthMedian = await MedianAsync(samples, () =>
+            trends.GetAsync(reader, ScoreScope.Fleet, to.AddDays(-30), to, TrendInterval.Day, CancellationToken.None));
+
+        Console.WriteLine($"team of {teamClusters} clusters: fleet overview (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"team of {teamClusters} clusters: fleet trend, {points} daily points (median of {samples}): {yearMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"team of {teamClusters} clusters: fleet trend, last 30 days (median of {samples}): {monthMedian.TotalMilliseconds,6:0.0} ms");
     }
 
     internal static async Task<TimeSpan> MedianAsync(int samples, Func<Task> action)

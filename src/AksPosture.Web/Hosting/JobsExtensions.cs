@@ -1,3 +1,4 @@
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Jobs;
 using Hangfire;
 using Hangfire.AspNetCore;
@@ -63,11 +64,12 @@ public static class JobsExtensions
             DashboardPath,
             new DashboardOptions
             {
-                Authorization = [new DevelopmentOnlyDashboardFilter(app.Environment)],
+                Authorization = [new AdminDashboardFilter()],
                 AppPath = "/runs",
                 DashboardTitle = "AksPosture jobs",
             },
-            app.Services.GetRequiredService<JobStorage>());
+            app.Services.GetRequiredService<JobStorage>())
+            .RequireAuthorization(PortalPolicies.Administer);
         return app;
     }
 }

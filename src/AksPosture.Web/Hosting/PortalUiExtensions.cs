@@ -19,7 +19,8 @@ public static class PortalUiExtensions
     public static WebApplication MapPortalUi(this WebApplication app)
     {
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // The framework's and MudBlazor's files and our stylesheet hold no posture data; the signed-out page needs them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

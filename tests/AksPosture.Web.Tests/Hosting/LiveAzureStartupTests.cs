@@ -13,7 +13,7 @@ public sealed class LiveAzureStartupTests
     public async Task Startup_AzureScopeSet_RunsUseLiveAzureAndTheSampleFleetIsOff()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
-        await using var factory = new PortalFactory(database.ConnectionString, sampleFleet: null, settings: new Dictionary<string, string>
+        await using var factory = new PortalFactory(database.ConnectionString, sampleFleet: null, settings: new Dictionary<string, string?>
         {
             ["Azure:Scope"] = "management-group:mg-platform",
             ["Azure:ArmEndpoint"] = "https://management.chinacloudapi.cn",
@@ -40,7 +40,7 @@ public sealed class LiveAzureStartupTests
     public async Task Startup_AzureScopeNotAScope_RefusesToStartNamingTheSetting()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
-        await using var factory = new PortalFactory(database.ConnectionString, sampleFleet: false, settings: new Dictionary<string, string>
+        await using var factory = new PortalFactory(database.ConnectionString, sampleFleet: false, settings: new Dictionary<string, string?>
         {
             ["Azure:Scope"] = "tenant:contoso",
         });

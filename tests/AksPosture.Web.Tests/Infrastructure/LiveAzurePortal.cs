@@ -11,13 +11,13 @@ namespace AksPosture.Web.Tests.Infrastructure;
 public sealed class LiveAzurePortal : PortalFixture, IAsyncDisposable
 {
     private readonly DirectoryInfo _folder;
-    private readonly Dictionary<string, string> _settings;
+    private readonly Dictionary<string, string?> _settings;
 
     private LiveAzurePortal(AzureEmulatorServer emulator, DirectoryInfo folder, IReadOnlyDictionary<string, string>? settings)
     {
         Emulator = emulator;
         _folder = folder;
-        _settings = new Dictionary<string, string>
+        _settings = new Dictionary<string, string?>
         {
             ["Azure:Scope"] = "all",
             ["Azure:ArmEndpoint"] = emulator.BaseUri.AbsoluteUri,
@@ -34,7 +34,7 @@ public sealed class LiveAzurePortal : PortalFixture, IAsyncDisposable
 
     public AzureEmulatorServer Emulator { get; }
 
-    protected override IReadOnlyDictionary<string, string> Settings => _settings;
+    protected override IReadOnlyDictionary<string, string?>? Settings => _settings;
 
     /// <summary>Starts an emulator (6 clusters in 2 subscriptions unless told otherwise), then the portal pointed at it.</summary>
     public static async Task<LiveAzurePortal> StartAsync(EmulatorOptions? emulator = null, IReadOnlyDictionary<string, string>? settings = null)

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using AksPosture.Web.Features.Access;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -7,7 +9,10 @@ using MudBlazor.Services;
 
 namespace AksPosture.Web.Tests.Infrastructure;
 
-/// <summary>A bUnit context for a portal page, with the page's services taken from a test portal (its database and jobs).</summary>
+/// <summary>
+/// A bUnit context for a portal page, with the page's services taken from a test portal (its database and jobs), viewed
+/// by an administrator.
+/// </summary>
 public static class PageContext
 {
     public static BunitContext For(PortalFixture portal, Action<IServiceCollection, PortalFixture> addServices)
@@ -15,6 +20,8 @@ public static class PageContext
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.AddAuthorization().SetAuthorized("Page Admin").SetClaims(new Claim("oid", "page-admin")).SetRoles(PortalRoles.Admin)
+            .SetPolicies(PortalPolicies.Read, PortalPolicies.Contribute, PortalPolicies.Approve, PortalPolicies.Administer);
         addServices(context.Services, portal);
         return context;
     }

@@ -17,7 +17,7 @@ public sealed class PortalFactory(
     bool worker = false,
     string? environment = null,
     Action<IServiceCollection>? configureServices = null,
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -34,7 +34,7 @@ public sealed class PortalFactory(
         builder.UseSetting("Jobs:Worker", worker ? "true" : "false");
         builder.UseSetting("Jobs:WorkerCount", "2");
         builder.UseSetting("Jobs:PollInterval", "00:00:00.200");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }

@@ -18,8 +18,11 @@ public class PortalFixture : IAsyncLifetime
 
     protected virtual bool Worker => false;
 
-    /// <summary>Configuration the portal starts with, on top of the test defaults.</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    /// <summary>Extra configuration, e.g. the AzureAd section of a portal that signs in with Entra ID.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    /// <summary>The hosting environment; null keeps the factory's (Development).</summary>
+    protected virtual string? EnvironmentName => null;
 
     public PortalFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
 
@@ -28,7 +31,7 @@ public class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresServer.CreateDatabaseAsync();
-        _factory = new PortalFactory(_database.ConnectionString, SampleFleet, Migrate, Worker, configureServices: ConfigureServices, settings: Settings);
+        _factory = new PortalFactory(_database.ConnectionString, SampleFleet, Migrate, Worker, EnvironmentName, ConfigureServices, Settings);
 
         // Starting the server runs Program: migrations, then hosted services.
         _ = _factory.Server;

@@ -34,4 +34,14 @@ public static class PortalPolicies
     public const string Approve = "posture.approve";
 
     public const string Administer = "posture.administer";
+
+    /// <summary>The lowest role a policy admits, for messages; null for an unknown policy.</summary>
+    public static string? RoleFor(string? policy) => policy switch
+    {
+        Read => PortalRoles.Reader,
+        Contribute => PortalRoles.Contributor,
+        Approve => PortalRoles.Approver,
+        Administer => PortalRoles.Admin,
+        _ => null,
+    };
 }

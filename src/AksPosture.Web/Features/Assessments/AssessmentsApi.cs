@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Findings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,10 +10,12 @@ public static class AssessmentsApi
 {
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/assessments").WithTags("Assessments");
+        // Runs are fleet-level records (status, scope, counts; no cluster names or scores), so every Reader sees them.
+        var group = app.MapGroup("/api/v1/assessments").WithTags("Assessments").RequireAuthorization(PortalPolicies.Read);
         group.MapPost("/", StartAsync)
+            .RequireAuthorization(PortalPolicies.Contribute)
             .WithName("StartAssessment")
-            .WithSummary("Queue a run of the fleet, some subscriptions or a tag filter; 202 with the run's id and its progress URL.");
+            .WithSummary("Queue a run of the fleet (Admin), or of your teams' subscriptions or tag (Contributor); 202 with the run's id and its progress URL.");
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetAssessment")
             .WithSummary("A run's status and progress.");
@@ -25,7 +29,7 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Accepted<RunAccepted>, ProblemHttpResult>> StartAsync(
-        StartRunRequest? request, RunService runs, CancellationToken cancellationToken)
+        StartRunRequest? request, RunService runs, TeamAccess access, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!RunScope.TryParse(request?.Scope, out var scope))
         {
@@ -33,6 +37,11 @@ public static class AssessmentsApi
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Unknown scope",
                 detail: $"'{request?.Scope}' is not a run scope: use {RunScope.Grammar}, or send no body for the whole fleet.");
+        }
+
+        if (await access.CannotStartAsync(PortalUser.FromPrincipal(user), scope, cancellationToken) is { } reason)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a scope of your teams", detail: reason);
         }
 
         var started = await runs.StartAsync(scope, RunService.ManualTrigger, null, cancellationToken);

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using AksPosture.Engine.Rules;
 using AksPosture.Engine.Scoring;
 using AksPosture.Engine.Snapshots;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,17 +17,17 @@ public static class ImportsApi
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/imports").WithTags("Imports");
+        var group = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireAuthorization(PortalPolicies.Contribute);
         group.MapPost("/", ImportAsync)
             .Accepts<object>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .WithName("ImportClusters")
-            .WithSummary("Assess clusters from an ARM GET / ARM list / az aks list / Resource Graph JSON document.");
+            .WithSummary("Assess clusters from an ARM GET / ARM list / az aks list / Resource Graph JSON document (Contributor: clusters of your teams).");
         return app;
     }
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, AssessmentService assessments, CancellationToken cancellationToken)
+        HttpRequest request, AssessmentService assessments, TeamAccess access, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -57,6 +59,16 @@ public static class ImportsApi
                 title: "Nothing to import",
                 detail: "The body is not a managed cluster document AksPosture can read (ARM GET or list, az aks show/list, " +
                         $"Resource Graph rows): {string.Join("; ", read.Errors.Select(e => e.Message))}");
+        }
+
+        var outside = await access.OutsideTeamsAsync(PortalUser.FromPrincipal(user), read.Snapshots, cancellationToken);
+        if (outside.Count > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Clusters outside your teams",
+                detail: "A Contributor may import only clusters in their teams' subscriptions or with their teams' tag; these are not: " +
+                        $"{string.Join(", ", outside.Select(s => s.Id))}. Leave them out, or ask an administrator to import them.");
         }
 
         var outcome = await assessments.AssessAsync(read.Snapshots, new Dictionary<string, string>(), "import", isSample: false, cancellationToken);

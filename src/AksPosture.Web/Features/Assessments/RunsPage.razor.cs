@@ -1,4 +1,6 @@
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace AksPosture.Web.Features.Assessments;
@@ -18,6 +20,12 @@ public sealed partial class RunsPage
 
     [Inject]
     public required ISnackbar Snackbar { get; set; }
+
+    [Inject]
+    public required TeamAccess Access { get; set; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     public void Dispose() => _refresh?.Dispose();
 
@@ -45,6 +53,16 @@ public sealed partial class RunsPage
         if (!RunScope.TryParse(_scope, out var scope))
         {
             Snackbar.Add($"'{_scope}' is not a scope: use {RunScope.Grammar}.", Severity.Error);
+            return;
+        }
+
+        var user = PortalUser.FromPrincipal((await AuthenticationState).User);
+        var refusal = user.HasAtLeast(PortalRoles.Contributor)
+            ? await Access.CannotStartAsync(user, scope, CancellationToken.None)
+            : "Starting runs needs the Contributor role.";
+        if (refusal is not null)
+        {
+            Snackbar.Add(refusal, Severity.Error);
             return;
         }
 

@@ -52,7 +52,7 @@ public sealed class ClusterQueries(IDbContextFactory<AppDbContext> dbFactory, Tr
     {
         var now = time.GetUtcNow();
         var points = await trends.GetAsync(
-            new ScoreScope(ScoreScopeKind.Cluster, cluster.ArmId.ToLowerInvariant()), now.AddDays(-TrendDays), now, TrendInterval.Day, cancellationToken);
+            user, new ScoreScope(ScoreScopeKind.Cluster, cluster.ArmId.ToLowerInvariant()), now.AddDays(-TrendDays), now, TrendInterval.Day, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var selection = await ClusterSelection.ForAsync(db, user, new ClusterFilter(ClusterId: cluster.Id), cancellationToken);
         return new ClusterHistory((points ?? []).Select(SelectedClusters.ToPoint).ToList(), await changes.GetAsync(selection, cancellationToken));

@@ -1,4 +1,5 @@
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Findings;
 using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Teams;
@@ -40,7 +41,8 @@ public sealed class RunChangeQueries(IDbContextFactory<AppDbContext> dbFactory, 
             return null;
         }
 
-        var (diff, _, _) = await diffs.GetAsync(runs[0].Id, runs[1].Id, Limit, cancellationToken, selection);
+        // The selection is already the user's and both runs assessed its cluster: no further visibility check is needed.
+        var (diff, _, _) = await diffs.GetAsync(PortalUser.System, runs[0].Id, runs[1].Id, Limit, cancellationToken, selection);
         return diff is null ? null : new RunChanges(runs[0].Id, runs[0].FinishedAt, runs[1].Id, runs[1].FinishedAt, diff);
     }
 }

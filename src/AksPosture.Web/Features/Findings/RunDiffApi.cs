@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Findings;
@@ -6,7 +8,7 @@ namespace AksPosture.Web.Features.Findings;
 public static class RunDiffApi
 {
     public static async Task<Results<Ok<RunDiff>, ProblemHttpResult>> GetDiffAsync(
-        Guid id, Guid? against, RunDiffQueries queries, CancellationToken cancellationToken, [Range(1, 10_000)] int limit = 1000)
+        Guid id, Guid? against, RunDiffQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken, [Range(1, 10_000)] int limit = 1000)
     {
         if (against is not { } other)
         {
@@ -15,7 +17,7 @@ public static class RunDiffApi
                 detail: "Add ?against=<id of an earlier run>; GET /api/v1/assessments lists runs, newest first.");
         }
 
-        var (diff, problem, detail) = await queries.GetAsync(id, other, limit, cancellationToken);
+        var (diff, problem, detail) = await queries.GetAsync(PortalUser.FromPrincipal(user), id, other, limit, cancellationToken);
         return problem switch
         {
             DiffProblem.None => TypedResults.Ok(diff!),

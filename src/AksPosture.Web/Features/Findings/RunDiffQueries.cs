@@ -1,4 +1,5 @@
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -26,13 +27,17 @@ public enum DiffProblem
 /// <summary>
 /// Compares the raw results of two finished runs over the clusters both assessed, with the lifecycle's own rules:
 /// a defect that appears is new if first seen after the earlier run, reopened if it was known and that run judged
-/// it fixed; a defect is resolved when the later run's rule reached a verdict and no longer reports it.
+/// it fixed; a defect is resolved when the later run's rule reached a verdict and no longer reports it. Only the
+/// clusters the user may see are compared.
 /// </summary>
 public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>Compares the runs over the clusters both assessed, within <paramref name="selection"/> when one is given.</summary>
+    /// <summary>
+    /// Compares the runs over the clusters both assessed that <paramref name="user"/> may see, narrowed to
+    /// <paramref name="selection"/> when one is given.
+    /// </summary>
     public async Task<(RunDiff? Diff, DiffProblem Problem, string? Detail)> GetAsync(
-        Guid id, Guid against, int limit, CancellationToken cancellationToken, ClusterSelection? selection = null)
+        PortalUser user, Guid id, Guid against, int limit, CancellationToken cancellationToken, ClusterSelection? selection = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var runs = await db.AssessmentRuns.AsNoTracking().Where(r => r.Id == id || r.Id == against).ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -61,6 +66,16 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
             }
         }
 
+        selection ??= await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken);
+        foreach (var run in new[] { later, earlier })
+        {
+            // A run that assessed none of the user's clusters is as unknown to them as one that does not exist.
+            if (!user.IsAdmin && !await selection.Clusters(db).AnyAsync(c => db.PillarScoreRollups.Any(r => r.RunId == run.Id && r.ClusterId == c.Id), cancellationToken))
+            {
+                return (null, DiffProblem.NotFound, $"There is no run {run.Id}; list runs at /api/v1/assessments.");
+            }
+        }
+
         var changes = await LoadAsync(db, id, against, earlier.FinishedAt!.Value, selection, cancellationToken);
         var byKind = changes.ToLookup(c => c.Kind, c => c.Change);
         return (new RunDiff(
@@ -69,10 +84,10 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     private static async Task<List<(string Kind, FindingChange Change)>> LoadAsync(
-        AppDbContext db, Guid later, Guid earlier, DateTimeOffset earlierFinished, ClusterSelection? selection, CancellationToken cancellationToken)
+        AppDbContext db, Guid later, Guid earlier, DateTimeOffset earlierFinished, ClusterSelection selection, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($$"""
             WITH both_runs AS (
                 SELECT p.cluster_id FROM pillar_score_rollups p JOIN clusters c ON c.id = p.cluster_id
                 WHERE p.run_id = @later AND p.pillar = 'overall' AND {selection}
@@ -106,11 +121,12 @@ public sealed class RunDiffQueries(IDbContextFactory<AppDbContext> dbFactory)
             SELECT x.kind, x.cluster_id, c.name, c.subscription_id, x.rule_id, x.object_key, x.pillar, x.severity, x.status
             FROM changes x JOIN clusters c ON c.id = x.cluster_id
             ORDER BY x.kind, c.name, x.rule_id, x.object_key
-            """.Replace("{selection}", selection?.Condition("c") ?? "TRUE", StringComparison.Ordinal), (NpgsqlConnection)db.Database.GetDbConnection());
-        selection?.AddParameters(command);
+            """.Replace("{selection}", selection.Condition("c"), StringComparison.Ordinal), (NpgsqlConnection)db.Database.GetDbConnection());
+        selection.AddParameters(command);
         command.Parameters.AddWithValue("later", later);
         command.Parameters.AddWithValue("earlier", earlier);
         command.Parameters.AddWithValue("earlier_finished", earlierFinished);
+        selection.AddParameters(command);
         var changes = new List<(string, FindingChange)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

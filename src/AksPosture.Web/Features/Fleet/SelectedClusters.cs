@@ -32,7 +32,8 @@ public sealed record SelectedClusters(ClusterSelection Selection, ScoreScope? St
     public async Task<IReadOnlyList<ScorePoint>> TrendAsync(
         AppDbContext db, TrendQueries trends, DateTimeOffset from, DateTimeOffset to, TrendInterval interval, CancellationToken cancellationToken)
     {
-        if (StoredScope is { } scope && await trends.GetAsync(scope, from, to, interval, cancellationToken) is { } stored)
+        // A stored scope exists only for administrators, who may read every stored roll-up.
+        if (StoredScope is { } scope && await trends.GetAsync(PortalUser.System, scope, from, to, interval, cancellationToken) is { } stored)
         {
             return stored.Select(ToPoint).ToList();
         }

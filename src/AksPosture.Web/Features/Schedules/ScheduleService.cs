@@ -1,5 +1,7 @@
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Schedules;
@@ -14,9 +16,14 @@ public sealed record ScheduleView(
 /// <summary>A schedule, or what is wrong with the request (field → messages); both null when there is no such schedule.</summary>
 public sealed record ScheduleResult(ScheduleView? Schedule, Dictionary<string, string[]>? Errors);
 
-/// <summary>Schedules for the API and the Schedules page: validated, stored, and mirrored into Hangfire.</summary>
+/// <summary>
+/// Schedules for the API and the Schedules page: validated, stored, and mirrored into Hangfire. Every change is
+/// recorded in the audit log, in the same transaction, with the schedule's settings before and after.
+/// </summary>
 public sealed class ScheduleService(IDbContextFactory<AppDbContext> dbFactory, ScheduleSync sync, TimeProvider time)
 {
+    public const string AuditEntityType = "schedule";
+
     public async Task<IReadOnlyList<ScheduleView>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -30,7 +37,7 @@ public sealed class ScheduleService(IDbContextFactory<AppDbContext> dbFactory, S
         return await db.Schedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } schedule ? ToView(schedule) : null;
     }
 
-    public async Task<ScheduleResult> CreateAsync(ScheduleRequest request, CancellationToken cancellationToken)
+    public async Task<ScheduleResult> CreateAsync(PortalUser actor, ScheduleRequest request, CancellationToken cancellationToken)
     {
         if (Validate(request, out var scope) is { } errors)
         {
@@ -45,19 +52,20 @@ public sealed class ScheduleService(IDbContextFactory<AppDbContext> dbFactory, S
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Schedules.Add(schedule);
+        AuditLog.Record(db, actor, now, "schedule.create", AuditEntityType, schedule.Id.ToString(), null, Settings(schedule));
         await db.SaveChangesAsync(cancellationToken);
         sync.Apply(schedule);
         return new ScheduleResult(ToView(schedule), null);
     }
 
-    public async Task<ScheduleResult> UpdateAsync(Guid id, ScheduleRequest request, CancellationToken cancellationToken)
+    public async Task<ScheduleResult> UpdateAsync(PortalUser actor, Guid id, ScheduleRequest request, CancellationToken cancellationToken)
     {
         if (Validate(request, out var scope) is { } errors)
         {
             return new ScheduleResult(null, errors);
         }
 
-        return await ChangeAsync(id, schedule =>
+        return await ChangeAsync(actor, id, "schedule.update", schedule =>
         {
             schedule.Name = request.Name!.Trim();
             schedule.Cron = request.Cron!.Trim();
@@ -66,19 +74,23 @@ public sealed class ScheduleService(IDbContextFactory<AppDbContext> dbFactory, S
         }, cancellationToken);
     }
 
-    public Task<ScheduleResult> SetPausedAsync(Guid id, bool paused, CancellationToken cancellationToken) =>
-        ChangeAsync(id, schedule => schedule.Paused = paused, cancellationToken);
+    public Task<ScheduleResult> SetPausedAsync(PortalUser actor, Guid id, bool paused, CancellationToken cancellationToken) =>
+        ChangeAsync(actor, id, paused ? "schedule.pause" : "schedule.resume", schedule => schedule.Paused = paused, cancellationToken);
 
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(PortalUser actor, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.Schedules.Where(s => s.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
-        if (deleted)
+        var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (schedule is null)
         {
-            sync.Remove(id);
+            return false;
         }
 
-        return deleted;
+        db.Schedules.Remove(schedule);
+        AuditLog.Record(db, actor, time.GetUtcNow(), "schedule.delete", AuditEntityType, id.ToString(), Settings(schedule), null);
+        await db.SaveChangesAsync(cancellationToken);
+        sync.Remove(id);
+        return true;
     }
 
     /// <summary>Field → messages for a request that cannot be stored, or null when it can.</summary>
@@ -109,7 +121,8 @@ public sealed class ScheduleService(IDbContextFactory<AppDbContext> dbFactory, S
         return errors.Count == 0 ? null : errors;
     }
 
-    private async Task<ScheduleResult> ChangeAsync(Guid id, Action<AssessmentSchedule> change, CancellationToken cancellationToken)
+    private async Task<ScheduleResult> ChangeAsync(
+        PortalUser actor, Guid id, string action, Action<AssessmentSchedule> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schedule = await db.Schedules.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -118,12 +131,17 @@ public sealed class ScheduleService(IDbContextFactory<AppDbContext> dbFactory, S
             return new ScheduleResult(null, null);
         }
 
+        var before = Settings(schedule);
         change(schedule);
         schedule.UpdatedAt = time.GetUtcNow();
+        AuditLog.Record(db, actor, schedule.UpdatedAt, action, AuditEntityType, id.ToString(), before, Settings(schedule));
         await db.SaveChangesAsync(cancellationToken);
         sync.Apply(schedule);
         return new ScheduleResult(ToView(schedule), null);
     }
+
+    // What a person sets; run bookkeeping (last triggered, last run) is not a change anyone made.
+    private static object Settings(AssessmentSchedule s) => new { s.Name, s.Cron, s.TimeZone, s.Scope, s.Paused };
 
     private static string TimeZoneOf(ScheduleRequest request) => string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
 

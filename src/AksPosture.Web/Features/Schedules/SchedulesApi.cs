@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Schedules;
@@ -6,19 +8,22 @@ public static class SchedulesApi
 {
     public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/schedules").WithTags("Schedules");
+        // Everyone may see when runs happen; only administrators change it.
+        var group = app.MapGroup("/api/v1/schedules").WithTags("Schedules").RequireAuthorization(PortalPolicies.Read);
         group.MapGet("/", async (ScheduleService schedules, CancellationToken ct) => TypedResults.Ok(await schedules.ListAsync(ct)))
             .WithName("ListSchedules");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSchedule");
-        group.MapPost("/", CreateAsync)
+
+        var changes = group.MapGroup("/").RequireAuthorization(PortalPolicies.Administer);
+        changes.MapPost("/", CreateAsync)
             .WithName("CreateSchedule")
             .WithSummary("A cron expression read in a time zone, and the scope to assess when it fires.");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSchedule");
-        group.MapPost("/{id:guid}/pause", (Guid id, ScheduleService schedules, CancellationToken ct) => SetPausedAsync(id, true, schedules, ct))
+        changes.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSchedule");
+        changes.MapPost("/{id:guid}/pause", (Guid id, ScheduleService schedules, ClaimsPrincipal user, CancellationToken ct) => SetPausedAsync(id, true, schedules, user, ct))
             .WithName("PauseSchedule");
-        group.MapPost("/{id:guid}/resume", (Guid id, ScheduleService schedules, CancellationToken ct) => SetPausedAsync(id, false, schedules, ct))
+        changes.MapPost("/{id:guid}/resume", (Guid id, ScheduleService schedules, ClaimsPrincipal user, CancellationToken ct) => SetPausedAsync(id, false, schedules, user, ct))
             .WithName("ResumeSchedule");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteSchedule");
+        changes.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteSchedule");
         return app;
     }
 
@@ -26,18 +31,18 @@ public static class SchedulesApi
         await schedules.GetAsync(id, cancellationToken) is { } schedule ? TypedResults.Ok(schedule) : NotFound(id);
 
     private static async Task<Results<Created<ScheduleView>, ValidationProblem>> CreateAsync(
-        ScheduleRequest request, ScheduleService schedules, CancellationToken cancellationToken)
+        ScheduleRequest request, ScheduleService schedules, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var result = await schedules.CreateAsync(request, cancellationToken);
+        var result = await schedules.CreateAsync(PortalUser.FromPrincipal(user), request, cancellationToken);
         return result.Errors is { } errors
             ? Invalid(errors)
             : TypedResults.Created($"/api/v1/schedules/{result.Schedule!.Id}", result.Schedule);
     }
 
     private static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, ScheduleRequest request, ScheduleService schedules, CancellationToken cancellationToken)
+        Guid id, ScheduleRequest request, ScheduleService schedules, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var result = await schedules.UpdateAsync(id, request, cancellationToken);
+        var result = await schedules.UpdateAsync(PortalUser.FromPrincipal(user), id, request, cancellationToken);
         return result switch
         {
             { Errors: { } errors } => Invalid(errors),
@@ -47,11 +52,12 @@ public static class SchedulesApi
     }
 
     private static async Task<Results<Ok<ScheduleView>, ProblemHttpResult>> SetPausedAsync(
-        Guid id, bool paused, ScheduleService schedules, CancellationToken cancellationToken) =>
-        (await schedules.SetPausedAsync(id, paused, cancellationToken)).Schedule is { } schedule ? TypedResults.Ok(schedule) : NotFound(id);
+        Guid id, bool paused, ScheduleService schedules, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await schedules.SetPausedAsync(PortalUser.FromPrincipal(user), id, paused, cancellationToken)).Schedule is { } schedule ? TypedResults.Ok(schedule) : NotFound(id);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, ScheduleService schedules, CancellationToken cancellationToken) =>
-        await schedules.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, ScheduleService schedules, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await schedules.DeleteAsync(PortalUser.FromPrincipal(user), id, cancellationToken) ? TypedResults.NoContent() : NotFound(id);
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(

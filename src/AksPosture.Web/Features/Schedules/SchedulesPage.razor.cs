@@ -1,4 +1,6 @@
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace AksPosture.Web.Features.Schedules;
@@ -7,6 +9,11 @@ public sealed partial class SchedulesPage
 {
     private IReadOnlyList<ScheduleView>? _schedules;
     private ScheduleView? _editing;
+    private PortalUser? _user;
+    private bool _canChange;
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     [Inject]
     public required ScheduleService Schedules { get; set; }
@@ -14,7 +21,12 @@ public sealed partial class SchedulesPage
     [Inject]
     public required ISnackbar Snackbar { get; set; }
 
-    protected override async Task OnInitializedAsync() => await ReloadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _user = PortalUser.FromPrincipal((await AuthenticationState).User);
+        _canChange = _user.IsAdmin;
+        await ReloadAsync();
+    }
 
     private async Task ReloadAsync() => _schedules = await Schedules.ListAsync(CancellationToken.None);
 
@@ -29,14 +41,14 @@ public sealed partial class SchedulesPage
 
     private async Task TogglePausedAsync(ScheduleView schedule)
     {
-        await Schedules.SetPausedAsync(schedule.Id, !schedule.Paused, CancellationToken.None);
+        await Schedules.SetPausedAsync(_user!, schedule.Id, !schedule.Paused, CancellationToken.None);
         Snackbar.Add($"Schedule '{schedule.Name}' {(schedule.Paused ? "resumed" : "paused")}.", Severity.Info);
         await ReloadAsync();
     }
 
     private async Task DeleteAsync(ScheduleView schedule)
     {
-        await Schedules.DeleteAsync(schedule.Id, CancellationToken.None);
+        await Schedules.DeleteAsync(_user!, schedule.Id, CancellationToken.None);
         Snackbar.Add($"Schedule '{schedule.Name}' deleted.", Severity.Info);
         await ReloadAsync();
     }

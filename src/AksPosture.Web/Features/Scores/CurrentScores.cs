@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
 using AksPosture.Web.Features.Assessments;
@@ -13,11 +12,12 @@ public sealed record ClusterScores(Guid ClusterId, string SubscriptionId, bool I
 /// <summary>Reads the current scores from the rollups of each cluster's latest run, never from raw results.</summary>
 public static class CurrentScores
 {
+    /// <summary><paramref name="clusters"/> is a query over <paramref name="db"/>, e.g. a team's selection.</summary>
     public static async Task<IReadOnlyList<ClusterScores>> LoadAsync(
-        AppDbContext db, Expression<Func<Cluster, bool>> filter, CancellationToken cancellationToken)
+        AppDbContext db, IQueryable<Cluster> clusters, CancellationToken cancellationToken)
     {
         var rows = await (
-                from c in db.Clusters.Where(filter)
+                from c in clusters
                 join r in db.PillarScoreRollups on c.LatestRunId equals r.RunId
                 where r.ClusterId == c.Id
                 select new { c.Id, c.SubscriptionId, c.IsSample, Rollup = r })

@@ -1,36 +1,44 @@
 using AksPosture.Engine.Scoring;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Scores;
 
-/// <summary>Current scores for a scope; null when the scope names a subscription or cluster that is not known.</summary>
+/// <summary>
+/// Current scores for a scope over the clusters the user may see. Administrators read the stored fleet and
+/// subscription roll-ups; anyone else gets the scores computed over their teams' clusters, since a stored roll-up
+/// includes clusters they may not see.
+/// </summary>
 public sealed class ScoreQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<(PillarScores Scores, int Clusters)?> GetAsync(ScoreScope scope, CancellationToken cancellationToken)
+    /// <summary>Null when the scope names a subscription or cluster that is not known, or (to anyone but an administrator) holds none of their clusters.</summary>
+    public async Task<(PillarScores Scores, int Clusters)?> GetAsync(PortalUser user, ScoreScope scope, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var id = scope.Id;
+        var filter = scope.Kind == ScoreScopeKind.Subscription ? new ClusterFilter(SubscriptionId: id) : ClusterFilter.None;
+        var clusters = (await ClusterSelection.ForAsync(db, user, filter, cancellationToken)).Clusters(db);
         switch (scope.Kind)
         {
-            case ScoreScopeKind.Subscription:
-                if (!await db.Subscriptions.AnyAsync(s => s.SubscriptionId == id, cancellationToken))
-                {
-                    return null;
-                }
-
-                return await ScopeScores.LatestAsync(db, ScopeScoreRollup.ForSubscription(id!), cancellationToken)
-                    ?? Combine(await CurrentScores.LoadAsync(db, c => c.SubscriptionId == id && c.GoneAt == null, cancellationToken));
             case ScoreScopeKind.Cluster:
-                if (!await db.Clusters.AnyAsync(c => c.ArmIdKey == id, cancellationToken))
+                clusters = clusters.Where(c => c.ArmIdKey == id);
+                return await clusters.AnyAsync(cancellationToken) ? Combine(await CurrentScores.LoadAsync(db, clusters, cancellationToken)) : null;
+            case ScoreScopeKind.Subscription:
+                var known = user.IsAdmin
+                    ? await db.Subscriptions.AnyAsync(s => s.SubscriptionId == id, cancellationToken)
+                    : await clusters.AnyAsync(cancellationToken);
+                if (!known)
                 {
                     return null;
                 }
 
-                return Combine(await CurrentScores.LoadAsync(db, c => c.ArmIdKey == id, cancellationToken));
+                return (user.IsAdmin ? await ScopeScores.LatestAsync(db, ScopeScoreRollup.ForSubscription(id!), cancellationToken) : null)
+                    ?? Combine(await CurrentScores.LoadAsync(db, clusters.Where(c => c.GoneAt == null), cancellationToken));
             default:
-                return await ScopeScores.LatestAsync(db, ScopeScoreRollup.Fleet, cancellationToken)
-                    ?? Combine(await CurrentScores.LoadAsync(db, c => c.GoneAt == null, cancellationToken));
+                return (user.IsAdmin ? await ScopeScores.LatestAsync(db, ScopeScoreRollup.Fleet, cancellationToken) : null)
+                    ?? Combine(await CurrentScores.LoadAsync(db, clusters.Where(c => c.GoneAt == null), cancellationToken));
         }
     }
 

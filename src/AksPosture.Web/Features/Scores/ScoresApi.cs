@@ -11,7 +11,7 @@ public static class ScoresApi
 {
     public static IEndpointRouteBuilder MapScoresApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/scores").WithTags("Scores");
+        var group = app.MapGroup("/api/v1/scores").WithTags("Scores").RequireAuthorization(PortalPolicies.Read);
         group.MapGet("/", GetScoresAsync)
             .WithName("GetScores")
             .WithSummary("Current pillar scores (0–100, null when nothing was assessable) for the fleet, a subscription or a cluster.");
@@ -32,7 +32,7 @@ public static class ScoresApi
                 detail: $"'{scope}' is not a scope: use 'fleet', 'subscription:<subscription GUID>' or 'cluster:<ARM resource id of the cluster>'.");
         }
 
-        if (await queries.GetAsync(parsed, cancellationToken) is not { } current)
+        if (await queries.GetAsync(PortalUser.FromPrincipal(user), parsed, cancellationToken) is not { } current)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using AksPosture.Web.Features.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AksPosture.Web.Features.Scores;
@@ -10,7 +12,7 @@ public static class TrendApi
     private static readonly TimeSpan LongestRange = TimeSpan.FromDays(3 * 366);
 
     public static async Task<Results<Ok<TrendResponse>, ProblemHttpResult>> GetTrendAsync(
-        TrendQueries queries, TimeProvider time, CancellationToken cancellationToken,
+        TrendQueries queries, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken,
         string? scope = null, string? from = null, string? to = null, string? interval = null)
     {
         var problems = new List<string>();
@@ -46,7 +48,7 @@ public static class TrendApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The trend cannot be drawn", detail: string.Join("; ", problems) + ".");
         }
 
-        var points = await queries.GetAsync(parsedScope, start, end, bucket!.Value, cancellationToken);
+        var points = await queries.GetAsync(PortalUser.FromPrincipal(user), parsedScope, start, end, bucket!.Value, cancellationToken);
         return points is null
             ? TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound, title: "Not found",
@@ -55,7 +57,7 @@ public static class TrendApi
     }
 
     /// <summary>An ISO 8601 date or date-time; a date means its start, in UTC.</summary>
-    private static DateTimeOffset? ParseTime(string? text, string name, List<string> problems)
+    internal static DateTimeOffset? ParseTime(string? text, string name, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -1,6 +1,8 @@
 using AksPosture.Engine.Rules;
 using AksPosture.Web.Data;
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
+using AksPosture.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -24,19 +26,28 @@ public sealed record TrendPoint(
     double? Overall,
     int Clusters);
 
-/// <summary>Trends from roll-ups only: fleet and subscriptions from scope roll-ups, a cluster from its per-run roll-ups.</summary>
+/// <summary>
+/// Trends from roll-ups only: a cluster from its per-run roll-ups; for administrators the fleet and subscriptions
+/// from the stored scope roll-ups; for anyone else the fleet and subscriptions over their teams' clusters, from those
+/// clusters' per-run roll-ups (<see cref="TeamTrend"/>).
+/// </summary>
 public sealed class TrendQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
-    /// <summary>Points from <paramref name="from"/> (inclusive) to <paramref name="to"/> (inclusive), oldest first; null for an unknown subscription or cluster.</summary>
+    /// <summary>
+    /// Points from <paramref name="from"/> (inclusive) to <paramref name="to"/> (inclusive), oldest first; null for an
+    /// unknown subscription or cluster, or (to anyone but an administrator) one that holds none of their clusters.
+    /// </summary>
     public async Task<IReadOnlyList<TrendPoint>?> GetAsync(
-        ScoreScope scope, DateTimeOffset from, DateTimeOffset to, TrendInterval interval, CancellationToken cancellationToken)
+        PortalUser user, ScoreScope scope, DateTimeOffset from, DateTimeOffset to, TrendInterval interval, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filter = scope.Kind == ScoreScopeKind.Subscription ? new ClusterFilter(SubscriptionId: scope.Id) : ClusterFilter.None;
+        var selection = await ClusterSelection.ForAsync(db, user, filter, cancellationToken);
         NpgsqlCommand command;
         switch (scope.Kind)
         {
             case ScoreScopeKind.Cluster:
-                var clusterId = await db.Clusters.Where(c => c.ArmIdKey == scope.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                var clusterId = await selection.Clusters(db).Where(c => c.ArmIdKey == scope.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
                 if (clusterId is null)
                 {
                     return null;
@@ -51,8 +62,13 @@ public sealed class TrendQueries(IDbContextFactory<AppDbContext> dbFactory)
                     """);
                 command.Parameters.AddWithValue("cluster", clusterId.Value);
                 break;
-            case ScoreScopeKind.Subscription when !await db.Subscriptions.AnyAsync(s => s.SubscriptionId == scope.Id, cancellationToken):
+            case ScoreScopeKind.Subscription when !await (user.IsAdmin
+                ? db.Subscriptions.AnyAsync(s => s.SubscriptionId == scope.Id, cancellationToken)
+                : selection.Clusters(db).AnyAsync(cancellationToken)):
                 return null;
+            case ScoreScopeKind.Fleet or ScoreScopeKind.Subscription when !user.IsAdmin:
+                command = TeamTrend.Command(selection);
+                break;
             default:
                 command = new NpgsqlCommand("""
                     SELECT DISTINCT ON (bucket, r.pillar) date_trunc(@unit, r.as_of, 'UTC') AS bucket, r.pillar, r.score, r.clusters, r.run_id

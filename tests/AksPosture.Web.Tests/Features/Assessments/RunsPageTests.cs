@@ -1,3 +1,4 @@
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Assessments;
 using AksPosture.Web.Tests.Infrastructure;
 using Bunit;
@@ -84,5 +85,5 @@ public sealed class RunsPageTests(PortalFixture portal) : IClassFixture<PortalFi
     private static RunView Run(string status, int total, int assessed, int failed, string? error) => new(
         Guid.NewGuid(), status, "manual", "fleet", null, DateTimeOffset.UtcNow, null, null, total, assessed, failed, null, "1", "1", error);
 
-    private BunitContext NewContext() => PageContext.For(portal, (services, p) => services.AddSingleton(p.Service<RunService>()));
+    private BunitContext NewContext() => PageContext.For(portal, (services, p) => services.AddSingleton(p.Service<RunService>()).AddSingleton(p.Service<TeamAccess>()));
 }

@@ -68,7 +68,7 @@ public sealed class FleetQueriesTests(SampleFleetPortalFixture portal) : IClassF
         {
             using var scope = portal.Factory.Services.CreateScope();
             var rollup = await scope.ServiceProvider.GetRequiredService<ScoreQueries>()
-                .GetAsync(new ScoreScope(ScoreScopeKind.Subscription, row.SubscriptionId), CancellationToken.None);
+                .GetAsync(Admin, new ScoreScope(ScoreScopeKind.Subscription, row.SubscriptionId), CancellationToken.None);
             AssertSameScores(rollup!.Value.Scores, row.Scores);
             Assert.Equal(rollup.Value.Clusters, row.Clusters);
         }

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Tests.Features.Metrics;
 
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsEndpointTests(SampleFleetPortalFixture portal) : IClassFixture<SampleFleetPortalFixture>
 {
     private const string Production = "3f6c1a2e-5b4d-4c8e-9a71-0d2e8b6f4a11";

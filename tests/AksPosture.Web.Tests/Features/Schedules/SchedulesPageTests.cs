@@ -1,3 +1,4 @@
+using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Schedules;
 using AksPosture.Web.Tests.Infrastructure;
 using AngleSharp.Dom;
@@ -16,7 +17,7 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
 
         var cut = context.Render<SchedulesPage>();
 
-        var cells = cut.WaitForElement("tbody tr").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        var cells = cut.WaitForElement("tbody tr", TimeSpan.FromSeconds(15)).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["Daily fleet assessment", "0 2 * * *", "UTC", "fleet"], cells.Take(4));
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} 02:00 UTC$", cells[4]);
         Assert.Equal("never", cells[5]);
@@ -58,7 +59,7 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
     public async Task PauseResumeDelete_OneSchedule_ShowsEachChangeInTheList()
     {
         const string name = "Paused then gone";
-        await portal.Service<ScheduleService>().CreateAsync(new ScheduleRequest(name, "30 4 * * *"), CancellationToken.None);
+        await portal.Service<ScheduleService>().CreateAsync(PortalUser.System, new ScheduleRequest(name, "30 4 * * *"), CancellationToken.None);
         await using var context = NewContext();
         var cut = context.Render<SchedulesPage>();
         IElement Row() => cut.WaitForElement($"tbody tr:has(td:first-child:contains('{name}'))");

@@ -7,7 +7,8 @@ namespace AksPosture.Web.Tests.Features.Assessments.Recovery;
 /// <summary>
 /// How the recovery tests run the portal: two workers, small batches each held open for a second before it commits
 /// (Runs:DiagnosticBatchDelay), so there is always a half-written batch to interrupt, and a job of a dead worker
-/// picked up again after five seconds instead of five minutes (Jobs:InvisibilityTimeout).
+/// picked up again after five seconds instead of five minutes (Jobs:InvisibilityTimeout). Development, for the sample
+/// mode's administrator to start runs over the API without an identity provider.
 /// </summary>
 public static class RecoveryPortal
 {
@@ -17,6 +18,7 @@ public static class RecoveryPortal
     public static Task<PortalProcess> StartAsync(string connectionString, bool firstStart) =>
         PortalProcess.StartAsync(new Dictionary<string, string>
         {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__Posture"] = connectionString,
             ["Database__MigrateOnStartup"] = firstStart ? "true" : "false",
             ["SampleFleet__Enabled"] = firstStart ? "true" : "false",
