@@ -35,6 +35,25 @@ public static class PageContext
         where T : IComponent =>
         cut.FindAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == label).QuerySelector("input")!;
 
+    /// <summary>
+    /// Waits for the field, then finds and changes it on the renderer's thread: a re-render in between (auth state
+    /// arriving, a refresh timer) would otherwise retire the handler that was found.
+    /// </summary>
+    public static Task ChangeFieldAsync<T>(this IRenderedComponent<T> cut, string label, string value)
+        where T : IComponent
+    {
+        cut.WaitForAssertion(() => cut.Field(label));
+        return cut.InvokeAsync(() => cut.Field(label).Change(value));
+    }
+
+    /// <summary>Waits for the button, then finds and clicks it on the renderer's thread (see <see cref="ChangeFieldAsync{T}"/>).</summary>
+    public static Task ClickButtonAsync<T>(this IRenderedComponent<T> cut, string text)
+        where T : IComponent
+    {
+        cut.WaitForAssertion(() => cut.Button(text));
+        return cut.InvokeAsync(() => cut.Button(text).ClickAsync(new()));
+    }
+
     /// <summary>The button whose text is <paramref name="text"/>.</summary>
     public static IElement Button<T>(this IRenderedComponent<T> cut, string text)
         where T : IComponent =>

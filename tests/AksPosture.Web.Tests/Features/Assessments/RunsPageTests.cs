@@ -41,9 +41,9 @@ public sealed class RunsPageTests(PortalFixture portal) : IClassFixture<PortalFi
         await using var context = NewContext();
         var cut = context.Render<RunsPage>();
 
-        cut.Field("Scope").Change(scope);
-        await cut.InvokeAsync(() => cut.Button("Start run").ClickAsync(new()));
-        await cut.InvokeAsync(() => cut.Button("Start run").ClickAsync(new()));
+        await cut.ChangeFieldAsync("Scope", scope);
+        await cut.ClickButtonAsync("Start run");
+        await cut.ClickButtonAsync("Start run");
 
         Assert.Equal([$"Run of {scope} queued."], context.Snackbars().Take(1));
         Assert.Contains("is already going", context.Snackbars().Last());
@@ -60,8 +60,8 @@ public sealed class RunsPageTests(PortalFixture portal) : IClassFixture<PortalFi
         await using var db = await portal.CreateDbAsync();
         var before = await db.AssessmentRuns.CountAsync();
 
-        cut.Field("Scope").Change("everything please");
-        await cut.Button("Start run").ClickAsync(new());
+        await cut.ChangeFieldAsync("Scope", "everything please");
+        await cut.ClickButtonAsync("Start run");
 
         Assert.Equal([$"'everything please' is not a scope: use {RunScope.Grammar}."], context.Snackbars());
         Assert.Equal(before, await db.AssessmentRuns.CountAsync());

@@ -59,8 +59,10 @@ public sealed class ExceptionsPageTests(PortalFixture portal) : IClassFixture<Po
         var dialogs = bunit.Render<MudDialogProvider>();
         var page = bunit.Render<ExceptionsPage>();
 
-        page.WaitForElement("[data-testid=request-exception]").Click();
-        dialogs.WaitForElement("[data-testid=submit-exception]").Click();
+        page.WaitForElement("[data-testid=request-exception]");
+        await page.InvokeAsync(() => page.Find("[data-testid=request-exception]").Click());
+        dialogs.WaitForElement("[data-testid=submit-exception]");
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=submit-exception]").Click());
 
         dialogs.WaitForAssertion(() => Assert.Contains("'justification' is required", dialogs.Markup, StringComparison.Ordinal));
         Assert.Contains("Name the rule, e.g. 'AKS-SEC-11'", dialogs.Markup, StringComparison.Ordinal);

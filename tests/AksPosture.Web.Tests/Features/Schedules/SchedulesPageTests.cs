@@ -30,8 +30,8 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
         var cut = context.Render<SchedulesPage>();
         cut.WaitForElement("tbody tr");
 
-        Fill(cut, "Weekday mornings", "0 6 * * 1-5", "Europe/Amsterdam", "fleet");
-        await cut.Button("Create").ClickAsync(new());
+        await FillAsync(cut, "Weekday mornings", "0 6 * * 1-5", "Europe/Amsterdam", "fleet");
+        await cut.ClickButtonAsync("Create");
 
         var row = cut.WaitForElement("tbody tr:has(td:first-child:contains('Weekday mornings'))");
         Assert.Equal(["0 6 * * 1-5", "Europe/Amsterdam", "fleet"], row.QuerySelectorAll("td").Skip(1).Take(3).Select(td => td.TextContent.Trim()));
@@ -45,8 +45,8 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
         var cut = context.Render<SchedulesPage>();
         var before = cut.WaitForElements("tbody tr").Count;
 
-        Fill(cut, "Broken", "every morning", "Mars/Olympus", "fleet");
-        await cut.Button("Create").ClickAsync(new());
+        await FillAsync(cut, "Broken", "every morning", "Mars/Olympus", "fleet");
+        await cut.ClickButtonAsync("Create");
 
         var errors = cut.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(2, errors.Count);
@@ -62,13 +62,19 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
         await portal.Service<ScheduleService>().CreateAsync(PortalUser.System, new ScheduleRequest(name, "30 4 * * *"), CancellationToken.None);
         await using var context = NewContext();
         var cut = context.Render<SchedulesPage>();
-        IElement Row() => cut.WaitForElement($"tbody tr:has(td:first-child:contains('{name}'))");
+        var row = $"tbody tr:has(td:first-child:contains('{name}'))";
+        IElement Row() => cut.WaitForElement(row);
+        Task ClickAsync(string label)
+        {
+            cut.WaitForElement($"{row} button[aria-label={label}]");
+            return cut.InvokeAsync(() => cut.Find($"{row} button[aria-label={label}]").ClickAsync(new()));
+        }
 
-        await Row().QuerySelector("button[aria-label=Pause]")!.ClickAsync(new());
+        await ClickAsync("Pause");
         var paused = Row().TextContent;
-        await Row().QuerySelector("button[aria-label=Resume]")!.ClickAsync(new());
+        await ClickAsync("Resume");
         var resumed = Row().TextContent;
-        await Row().QuerySelector("button[aria-label=Delete]")!.ClickAsync(new());
+        await ClickAsync("Delete");
 
         Assert.Contains("paused", paused);
         Assert.DoesNotContain("paused", resumed);
@@ -76,12 +82,12 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
         Assert.DoesNotContain(await portal.Service<ScheduleService>().ListAsync(CancellationToken.None), s => s.Name == name);
     }
 
-    private static void Fill(IRenderedComponent<SchedulesPage> cut, string name, string cron, string timeZone, string scope)
+    private static async Task FillAsync(IRenderedComponent<SchedulesPage> cut, string name, string cron, string timeZone, string scope)
     {
-        cut.Field("Name").Change(name);
-        cut.Field("Cron").Change(cron);
-        cut.Field("Time zone").Change(timeZone);
-        cut.Field("Scope").Change(scope);
+        await cut.ChangeFieldAsync("Name", name);
+        await cut.ChangeFieldAsync("Cron", cron);
+        await cut.ChangeFieldAsync("Time zone", timeZone);
+        await cut.ChangeFieldAsync("Scope", scope);
     }
 
     private BunitContext NewContext() => PageContext.For(portal, (services, p) => services.AddSingleton(p.Service<ScheduleService>()));
