@@ -40,9 +40,10 @@ public sealed partial class CrossTeamSweepTests
         yield return "pageSize=500&includeGone=true";
         yield return $"clusterId={first.Id}";
         yield return $"clusterId={arm}";
-        yield return $"subscriptionId={orders.OnlySubscriptionId}";
-        yield return $"subscriptionId={first.SubscriptionId}";
-        yield return $"teamId={orders.TeamId}";
+        // The API names them subscriptionId and teamId, the pages' filter bars subscription(s) and team.
+        yield return $"subscriptionId={orders.OnlySubscriptionId}&subscription={orders.OnlySubscriptionId}&subscriptions={orders.OnlySubscriptionId}";
+        yield return $"subscriptionId={first.SubscriptionId}&subscription={first.SubscriptionId}&subscriptions={first.SubscriptionId}";
+        yield return $"teamId={orders.TeamId}&team={orders.TeamId}";
         yield return $"tag=team%3D{OtherTeamData.TagValue}";
         yield return $"q={Uri.EscapeDataString(first.Name)}";
         yield return "state=all";

@@ -30,8 +30,7 @@ public sealed partial class CrossTeamSweepTests(EntraPortalFixture portal, ITest
                 continue;
             }
 
-            swept.TryAdd(route.Kind, []);
-            swept[route.Kind].Add(route.Pattern);
+            var shownBefore = shownToAdmin;
             foreach (var url in urls)
             {
                 requests++;
@@ -52,11 +51,15 @@ public sealed partial class CrossTeamSweepTests(EntraPortalFixture portal, ITest
                     shownToAdmin++;
                 }
             }
+
+            swept.TryAdd(route.Kind, []);
+            swept[route.Kind].Add($"{route.Pattern} ({shownToAdmin - shownBefore}/{urls.Count})");
         }
 
         var directReads = await DirectReadsAsync(orders, reader, admin, failures);
         output.WriteLine($"Swept as the Payments reader: {Count(RouteKind.Api)} API endpoints, {Count(RouteKind.Page)} pages, " +
                          $"{Count(RouteKind.Other)} other endpoints; {requests} requests, {shownToAdmin} of which show Orders data to an administrator");
+        output.WriteLine("Per route: (requests showing Orders data to an administrator / requests)");
         foreach (var (kind, patterns) in swept)
         {
             output.WriteLine($"{kind}: {string.Join(", ", patterns)}");
