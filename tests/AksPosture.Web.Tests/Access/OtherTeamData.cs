@@ -8,6 +8,7 @@ using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Governance;
 using AksPosture.Web.Features.Remediation;
 using AksPosture.Web.Features.SampleFleet;
+using AksPosture.Web.Tests.Features.Governance;
 using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,8 +36,10 @@ public sealed record OtherTeamData(
     public const string Owner = "orders-only-owner-3a2f";
     public const string Evidence = "orders-only evidence 6e04";
 
-    private static readonly PortalUser Admin = TestUsers.With(PortalRoles.Admin) with { Id = "sweep-admin", Name = "Sweep Admin" };
-    private static readonly PortalUser SecondAdmin = TestUsers.With(PortalRoles.Admin) with { Id = "sweep-approver", Name = "Sweep Approver" };
+    private static readonly PortalUser Admin = GovernanceData.Admin("sweep-admin");
+
+    // An exception is approved by someone other than its requester.
+    private static readonly PortalUser SecondAdmin = GovernanceData.Admin("sweep-approver");
 
     public Cluster First => Clusters[0];
 
