@@ -9,7 +9,8 @@ namespace AksPosture.Web.Tests.Browser;
 /// approves it, and the cluster's adjusted score moves away from its raw score, which stays.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ExceptionJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output) : IClassFixture<BrowserPortalFixture>
+[Collection(BrowserJourneys.Name)]
+public sealed class ExceptionJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task RequestThenApproveByAnotherPerson_ClusterPage_AdjustedScoreChangesAndRawStays()

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace AksPosture.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed partial class ExportJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output) : IClassFixture<BrowserPortalFixture>
+[Collection(BrowserJourneys.Name)]
+public sealed partial class ExportJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output)
 {
     private const string Header =
         "clusterId,clusterName,clusterArmId,subscriptionId,ruleId,objectKey,pillar,severity,result,status,firstSeenAt,lastSeenAt,resolvedAt," +
@@ -37,7 +39,7 @@ public sealed partial class ExportJourneyTests(BrowserPortalFixture portal, ITes
         output.WriteLine($"Screenshot: {await Screenshots.SaveAsync(page, "export-02-findings-security")}");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
-        var records = CsvRecords(await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8));
+        var records = RemediationClient.ParseCsv(await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8));
 
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.Equal(Header, string.Join(',', records[0]));
@@ -50,54 +52,4 @@ public sealed partial class ExportJourneyTests(BrowserPortalFixture portal, ITes
     private static partial Regex OfTotal();
 
     private static int TotalOf(string pagerText) => int.Parse(OfTotal().Match(pagerText).Groups[1].Value, CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks.</summary>
-    private static List<List<string>> CsvRecords(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n')
-            {
-                record.Add(cell.ToString().TrimEnd('\r'));
-                records.Add(record);
-                (record, cell) = ([], new StringBuilder());
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        return records;
-    }
 }

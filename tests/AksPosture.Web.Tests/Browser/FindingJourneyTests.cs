@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace AksPosture.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class FindingJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output) : IClassFixture<BrowserPortalFixture>
+[Collection(BrowserJourneys.Name)]
+public sealed class FindingJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task FleetToClusterToFinding_SampleFleet_DrawerShowsTheFindingsRuleAndCluster()

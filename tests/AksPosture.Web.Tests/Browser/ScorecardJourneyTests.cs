@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace AksPosture.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class ScorecardJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output) : IClassFixture<BrowserPortalFixture>
+[Collection(BrowserJourneys.Name)]
+public sealed class ScorecardJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output)
 {
     private static readonly string[] Cards = ["reliability", "security", "costOptimization", "operationalExcellence", "performanceEfficiency", "overall"];
 
