@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace AksPosture.Web.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class FleetJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output) : IClassFixture<BrowserPortalFixture>
+[Collection(BrowserJourneys.Name)]
+public sealed class FleetJourneyTests(BrowserPortalFixture portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task FleetToClusterToRule_SampleFleet_EachPageShowsItsContent()

@@ -76,6 +76,13 @@ public sealed class SampleFleetPortalFixture : PortalFixture
     protected override bool SampleFleet => true;
 
     protected override bool Worker => true;
+
+    /// <summary>The id of a sample team (Payments, Orders, Web, Data, Platform); the sample non-admin users are in Payments.</summary>
+    public async Task<Guid> SampleTeamIdAsync(string name)
+    {
+        await using var db = await CreateDbAsync();
+        return await db.Teams.Where(t => t.Name == name).Select(t => t.Id).SingleAsync();
+    }
 }
 
 public sealed class UnmigratedPortalFixture : PortalFixture

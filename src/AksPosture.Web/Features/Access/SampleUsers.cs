@@ -11,14 +11,17 @@ public static class SampleUsers
     /// <summary>The cookie naming which sample user the browser acts as.</summary>
     public const string CookieName = "aksposture-sample-user";
 
-    /// <summary>The Entra group id the sample teams use for the sample Reader.</summary>
+    /// <summary>
+    /// The Entra group id of the sample Payments team. The sample Reader, Contributor and Approver belong to it, so each
+    /// sees the Payments clusters and can request, approve and attest on them; the Admin sees every cluster anyway.
+    /// </summary>
     public const string PaymentsGroupId = "5a4d6f52-0000-4000-8000-000000000001";
 
     public static IReadOnlyList<SampleUser> All { get; } =
     [
         new("alex", "Alex Admin (sample)", PortalRoles.Admin, []),
-        new("avery", "Avery Approver (sample)", PortalRoles.Approver, []),
-        new("casey", "Casey Contributor (sample)", PortalRoles.Contributor, []),
+        new("avery", "Avery Approver (sample)", PortalRoles.Approver, [PaymentsGroupId]),
+        new("casey", "Casey Contributor (sample)", PortalRoles.Contributor, [PaymentsGroupId]),
         new("riley", "Riley Reader (sample, Payments team)", PortalRoles.Reader, [PaymentsGroupId]),
     ];
 

@@ -8,7 +8,7 @@ namespace AksPosture.Web.Tests.Features.Governance;
 
 /// <summary>
 /// The exceptions API with two people: casey (Contributor) requests, avery (Approver) approves; alex (Admin) reads the
-/// scores. The sample users belong to no team, so these exceptions are fleet-wide or by tag, which everyone sees.
+/// scores. The tests' clusters belong to no team, so these exceptions are by tag, which everyone sees.
 /// </summary>
 public sealed class ExceptionsApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -47,12 +47,16 @@ public sealed class BulkRemediationApiTests(SampleFleetPortalFixture portal) : I
     }
 
     [Fact]
-    public async Task Bulk_SetDueDateByFilterAsContributorWithoutTeams_ReachesNothing()
+    public async Task Bulk_SetDueDateByFilterOnAnotherTeamAsContributor_ReachesNothing()
     {
+        using var alex = portal.ClientAs("alex");
         using var casey = portal.ClientAs("casey");
+        // casey, the sample Contributor, is in the Payments team only.
+        var orders = await portal.SampleTeamIdAsync("Orders");
 
-        var result = await (await casey.PostJsonAsync("/api/v1/findings/bulk", """{"filter": {}, "action": "setDueDate", "dueAt": "2027-01-01"}""")).ReadAsync<BulkResultBody>();
+        var result = await (await casey.PostJsonAsync("/api/v1/findings/bulk", $$"""{"filter": {"teamId": "{{orders}}"}, "action": "setDueDate", "dueAt": "2027-01-01"}""")).ReadAsync<BulkResultBody>();
 
+        Assert.NotEmpty(await alex.AllFindingsAsync($"teamId={orders}"));
         Assert.Equal((0, 0), (result.Matched, result.Changed));
     }
 

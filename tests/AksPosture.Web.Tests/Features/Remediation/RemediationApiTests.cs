@@ -130,7 +130,9 @@ public sealed class RemediationApiTests(SampleFleetPortalFixture portal) : IClas
     {
         using var alex = portal.ClientAs("alex");
         using var casey = portal.ClientAs("casey");
-        var finding = await ActiveFindingAsync(alex, 5);
+        // casey, the sample Contributor, is in the Payments team only.
+        var orders = await portal.SampleTeamIdAsync("Orders");
+        var finding = (await alex.AllFindingsAsync($"status=active&teamId={orders}")).First();
 
         var response = await casey.PatchJsonAsync($"/api/v1/findings/{finding.Key}", """{"owner": "casey"}""");
 
