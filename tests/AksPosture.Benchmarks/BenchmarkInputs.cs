@@ -1,6 +1,6 @@
 namespace AksPosture.Benchmarks;
 
-/// <summary>What every benchmark reads: its integer options and the sample fleet in the repository.</summary>
+/// <summary>What every benchmark reads: its integer options, the sample fleet in the repository and the machine's load.</summary>
 internal static class BenchmarkInputs
 {
     public static int IntOption(IReadOnlyList<string> args, string name, int fallback)
@@ -21,4 +21,17 @@ internal static class BenchmarkInputs
 
         return folder?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
+
+    // Figures from a machine shared with other work mean little without its load beside them.
+    public static void PrintLoad(string when)
+    {
+        if (File.Exists("/proc/loadavg"))
+        {
+            Console.WriteLine($"load average {when}: {LoadAverage(3)} (1, 5, 15 min) on {Environment.ProcessorCount} cores");
+        }
+    }
+
+    /// <summary>The first <paramref name="fields"/> load averages (1, 5, 15 min), or "n/a" where the system does not publish them.</summary>
+    public static string LoadAverage(int fields) =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(fields)) : "n/a";
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using AksPosture.Engine.Snapshots;
 using AksPosture.Web.Data;
-using AksPosture.Web.Features.Assessments;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,9 +13,10 @@ using Npgsql;
 namespace AksPosture.Benchmarks;
 
 /// <summary>
-/// How fast each portal page shows its first content with a large fleet stored: stores a synthetic fleet through the
-/// portal's own import path, serves the portal on a loopback port, and loads every page in the system Chromium,
-/// printing the median time to first contentful paint and to the page's data being on screen.
+/// How fast each portal page shows its first content with a large fleet stored: stores a synthetic fleet with teams,
+/// two runs, history, exceptions and attestations (<see cref="PagesFleet"/>), serves the portal on a loopback port, and
+/// loads every page (the overview and findings also filtered) in the system Chromium, printing the median time to
+/// first contentful paint and to the page's data being on screen, with the machine's load average beside them.
 /// </summary>
 internal static class PagesBenchmark
 {
@@ -25,6 +24,10 @@ internal static class PagesBenchmark
     {
         var clusters = BenchmarkInputs.IntOption(args, "--clusters", 10_000);
         var samples = BenchmarkInputs.IntOption(args, "--samples", 5);
+        var days = BenchmarkInputs.IntOption(args, "--days", 100);
+        // --keep leaves the database for EXPLAIN ANALYZE; --database loads the pages over one an earlier --keep left.
+        var keep = args.Contains("--keep");
+        var reused = args.ToList().IndexOf("--database") is var at and >= 0 && at + 1 < args.Count ? args[at + 1] : null;
         if (Environment.GetEnvironmentVariable("ConnectionStrings__Posture") is not { Length: > 0 } server)
         {
             Console.Error.WriteLine("Set ConnectionStrings__Posture to a PostgreSQL server whose user may create databases (scripts/local-postgres.sh prints one).");
@@ -38,9 +41,13 @@ internal static class PagesBenchmark
             return 1;
         }
 
-        var database = $"aksposture_bench_{Guid.NewGuid():N}";
+        var database = reused ?? $"aksposture_bench_{Guid.NewGuid():N}";
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
-        await BenchmarkDatabase.ExecuteAsync(admin, $"CREATE DATABASE {database}");
+        if (reused is null)
+        {
+            await BenchmarkDatabase.ExecuteAsync(admin, $"CREATE DATABASE {database}");
+        }
+
         try
         {
             var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString;
@@ -49,8 +56,13 @@ internal static class PagesBenchmark
             portal.StartServer();
             var baseUrl = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
-            await StoreFleetAsync(portal.Services, clusters);
+            if (reused is null)
+            {
+                await PagesFleet.StoreAsync(portal.Services, connectionString, clusters, days);
+            }
+
             var pages = await PagesAsync(portal.Services);
+            BenchmarkInputs.PrintLoad("before the page loads");
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -59,7 +71,7 @@ internal static class PagesBenchmark
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
-            Console.WriteLine($"{"page",-34} {"first paint (median)",22} {"data on screen (median)",24} {"worst",8}  target < 1000 ms");
+            Console.WriteLine($"{"page",-30} {"first paint (median)",22} {"data on screen (median)",24} {"worst",8}  {"load 1m",7}  target < 1000 ms");
             var worstOverall = 0.0;
             foreach (var (name, url, ready) in pages)
             {
@@ -77,54 +89,71 @@ internal static class PagesBenchmark
                 var data = Median(timings.Select(t => t.Data));
                 var worst = timings.Max(t => t.Data);
                 worstOverall = Math.Max(worstOverall, data);
-                Console.WriteLine($"{name,-34} {paint,19:0} ms {data,21:0} ms {worst,5:0} ms  {(data < 1000 ? "MET" : "NOT MET")}");
+                Console.WriteLine($"{name,-30} {paint,19:0} ms {data,21:0} ms {worst,5:0} ms  {BenchmarkInputs.LoadAverage(1),7}  {(data < 1000 ? "MET" : "NOT MET")}");
             }
 
             Console.WriteLine($"slowest page median, data on screen: {worstOverall:0} ms (target < 1000 ms) {(worstOverall < 1000 ? "MET" : "NOT MET")}");
+            BenchmarkInputs.PrintLoad("after the page loads");
             return 0;
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await BenchmarkDatabase.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            if (keep || reused is not null)
+            {
+                Console.WriteLine($"database {database} kept; drop it with DROP DATABASE {database} WITH (FORCE)");
+            }
+            else
+            {
+                await BenchmarkDatabase.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
         }
     }
 
-    private static async Task StoreFleetAsync(IServiceProvider services, int count)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        var snapshots = SyntheticFleet.Generate(BenchmarkInputs.SampleFleetFolder, count, seed: 1)
-            .Select((document, i) => SnapshotReader.Read(document, $"synthetic-{i}").Snapshots.Single())
-            .ToList();
-        var names = snapshots.Select(s => s.SubscriptionId).Distinct().ToDictionary(id => id, id => $"Subscription {id[..8]}");
-        using var scope = services.CreateScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<AssessmentService>()
-            .AssessAsync(snapshots, names, "benchmark", isSample: false, CancellationToken.None);
-        Console.WriteLine($"stored {outcome.Run.ClustersAssessed:N0} clusters in {names.Count} subscriptions in {stopwatch.Elapsed.TotalSeconds:0.0} s (run {outcome.Run.Status})");
-    }
-
-    /// <summary>Each page with the selector that is on screen once its data is.</summary>
-    private static async Task<List<(string Name, string Url, string Ready)>> PagesAsync(IServiceProvider services)
+    /// <summary>
+    /// Each page with the selectors that are all on screen once its data is: the last part to load where a page loads
+    /// in steps (the overview's cluster list, the remediation reports).
+    /// </summary>
+    private static async Task<List<(string Name, string Url, string[] Ready)>> PagesAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var cluster = await db.Clusters.OrderBy(c => c.Name).FirstAsync();
+        var team = await db.Teams.OrderBy(t => t.Name).FirstAsync();
+        var subscription = await db.Subscriptions.OrderBy(s => s.SubscriptionId).Select(s => s.SubscriptionId).FirstAsync();
+        // The first generated cluster: drifted in the first run and fixed in the second, so its page shows changes.
+        var cluster = await db.Clusters.Where(c => c.Name.EndsWith("-00000")).Select(c => c.Id).SingleAsync();
+        string[] table = ["table tbody tr"];
         return
         [
-            ("fleet overview", "/", "table tbody tr"),
-            ("cluster", $"/clusters/{cluster.Id}", "a[href^='/rules/']"),
-            ("rule catalog", "/rules", "table tbody tr"),
-            ("runs", "/runs", "table tbody tr"),
-            ("schedules", "/schedules", "table tbody tr"),
+            ("fleet overview", "/", ["[data-testid=worst-cluster-link]", "[data-testid=cluster-link]"]),
+            ("overview, one team", $"/?team={team.Id}", ["[data-testid=worst-cluster-link]", "[data-testid=cluster-link]"]),
+            ("overview, one subscription", $"/?subscription={subscription}", ["[data-testid=worst-cluster-link]", "[data-testid=cluster-link]"]),
+            ("subscription", $"/subscriptions/{subscription}", ["[data-testid=subscription-summary]", "[data-testid^=pillar-results-]"]),
+            ("cluster", $"/clusters/{cluster}", ["[data-testid=run-changes]", "a[href^='/rules/']"]),
+            ("findings", "/findings", ["[data-testid=row-rule]"]),
+            ("findings, team + severity", $"/findings?teamId={team.Id}&severity=high", ["[data-testid=row-rule]"]),
+            ("remediation", "/remediation", ["[data-testid=remediation-summary]", "[data-testid=burndown-chart]", "[data-testid=mttr-table]"]),
+            ("exceptions", "/exceptions", ["[data-testid=exception-row]"]),
+            ("attestations", "/attestations", ["[data-testid=attestation-row]"]),
+            ("scorecard, fleet", "/scorecard", ["[data-testid=scorecard-scores]", "[data-testid=scorecard-trend-row]"]),
+            ("scorecard, one team", $"/scorecard?team={team.Id}", ["[data-testid=scorecard-scores]", "[data-testid=scorecard-trend-row]"]),
+            ("teams", "/teams", ["[data-testid=team-row]"]),
+            ("rule catalog", "/rules", table),
+            ("runs", "/runs", table),
+            ("schedules", "/schedules", table),
         ];
     }
 
-    private static async Task<(double Paint, double Data)> LoadAsync(IBrowser browser, string url, string ready)
+    private static async Task<(double Paint, double Data)> LoadAsync(IBrowser browser, string url, string[] ready)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
         var stopwatch = Stopwatch.StartNew();
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 60_000 });
+        foreach (var selector in ready)
+        {
+            await page.Locator(selector).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 60_000 });
+        }
+
         var data = stopwatch.Elapsed.TotalMilliseconds;
         var paint = await page.EvaluateAsync<double>(
             "() => new Promise(resolve => { const e = performance.getEntriesByName('first-contentful-paint')[0]; if (e) { resolve(e.startTime); return; } " +

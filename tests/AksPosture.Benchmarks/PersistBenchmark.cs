@@ -33,7 +33,7 @@ internal static class PersistBenchmark
             return 1;
         }
 
-        PrintLoad("at start");
+        BenchmarkInputs.PrintLoad("at start");
         var fleet = Assess(clusters);
         var rows = fleet.Sum(f => f.Assessment.Results.Count);
         Console.WriteLine($"{clusters} clusters in {fleet.Select(f => f.SubscriptionId).Distinct().Count()} subscriptions, {rows:N0} result rows per run, " +
@@ -63,7 +63,7 @@ internal static class PersistBenchmark
         var worst = first.Total > second.Total ? first.Total : second.Total;
         Console.WriteLine($"slowest persist / (a): {worst / copy:0.00}x (target <= 2.00x) {(worst / copy <= 2 ? "MET" : "NOT MET")}");
         Console.WriteLine($"(b) / slowest persist: {efFull / worst:0.0}x (target >= 10x) {(efFull / worst >= 10 ? "MET" : "NOT MET")}");
-        PrintLoad("after the writes");
+        BenchmarkInputs.PrintLoad("after the writes");
 
         await QueryLatency.BuildHistoryAsync(database, days);
         await QueryLatency.MeasureAsync(database, days, samples);
@@ -138,15 +138,6 @@ internal static class PersistBenchmark
         var elapsed = stopwatch.Elapsed;
         await database.ExecuteAsync("DROP TABLE bench_copy");
         return elapsed;
-    }
-
-    // Figures from a machine shared with other work mean little without its load beside them.
-    private static void PrintLoad(string when)
-    {
-        if (File.Exists("/proc/loadavg"))
-        {
-            Console.WriteLine($"load average {when}: {string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1, 5, 15 min) on {Environment.ProcessorCount} cores");
-        }
     }
 
     private static void Print(string label, Persisted run, TimeSpan copy)

@@ -16,30 +16,33 @@ namespace AksPosture.Benchmarks;
 /// <summary>With a year of daily fleet runs stored: the median latency of the fleet overview query and of the trend API over HTTP.</summary>
 internal static class QueryLatency
 {
-    // A year of daily fleet runs, inserted set-based from the last run's rollups with some drift. Setup, not measured:
+    // A year of daily scheduled fleet runs, inserted set-based from the last run's rollups with some drift. Setup, not measured:
     // foreign-key triggers are skipped when the user may (session_replication_role), which changes no stored row.
-    public static async Task BuildHistoryAsync(BenchmarkDatabase database, int days)
+    public static Task BuildHistoryAsync(BenchmarkDatabase database, int days) => BuildHistoryAsync(database.ConnectionString, "bench", days);
+
+    /// <summary>Daily runs before now, copied from the rollups of the latest run started by <paramref name="trigger"/>.</summary>
+    public static async Task BuildHistoryAsync(string connectionString, string trigger, int days)
     {
         var stopwatch = Stopwatch.StartNew();
-        await database.ExecuteAsync($"""
+        await BenchmarkDatabase.ExecuteAsync(connectionString, $"""
             DO $$ BEGIN
                 IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN SET session_replication_role = replica; END IF;
             END $$;
             CREATE TEMP TABLE history AS
             SELECT gen_random_uuid() AS id, d AS finished_at, row_number() OVER (ORDER BY d) AS n
             FROM generate_series(now() - interval '{days} days', now() - interval '1 day', interval '1 day') d;
-            INSERT INTO assessment_runs (id, trigger, status, queued_at, started_at, finished_at, heartbeat_at, rule_set_version, scoring_version,
+            INSERT INTO assessment_runs (id, trigger, scope, status, queued_at, started_at, finished_at, heartbeat_at, rule_set_version, scoring_version,
                                          clusters_total, clusters_assessed, clusters_failed, batches_total, batches_done, results_removed_at)
-            SELECT h.id, 'history', 'succeeded', h.finished_at, h.finished_at, h.finished_at, h.finished_at, 'bench', '1', 0, 0, 0, 0, 0, h.finished_at
+            SELECT h.id, 'history', 'fleet', 'succeeded', h.finished_at, h.finished_at, h.finished_at, h.finished_at, 'bench', '1', 0, 0, 0, 0, 0, h.finished_at
             FROM history h;
             INSERT INTO pillar_score_rollups (run_id, cluster_id, pillar, score, earned, possible)
             SELECT h.id, p.cluster_id, p.pillar, greatest(0, p.score - h.n % 7), p.earned, p.possible
             FROM history h CROSS JOIN pillar_score_rollups p
-            WHERE p.run_id = (SELECT id FROM assessment_runs WHERE trigger = 'bench' ORDER BY finished_at DESC LIMIT 1);
+            WHERE p.run_id = (SELECT id FROM assessment_runs WHERE trigger = '{trigger}' ORDER BY finished_at DESC LIMIT 1);
             INSERT INTO scope_score_rollups (run_id, scope, pillar, score, earned, possible, clusters, as_of)
             SELECT h.id, s.scope, s.pillar, greatest(0, s.score - h.n % 7), s.earned, s.possible, s.clusters, h.finished_at
             FROM history h CROSS JOIN scope_score_rollups s
-            WHERE s.run_id = (SELECT id FROM assessment_runs WHERE trigger = 'bench' ORDER BY finished_at DESC LIMIT 1);
+            WHERE s.run_id = (SELECT id FROM assessment_runs WHERE trigger = '{trigger}' ORDER BY finished_at DESC LIMIT 1);
             RESET session_replication_role;
             ANALYZE;
             """);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AksPosture.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AksPosture.Web.Hosting;
 
@@ -24,8 +25,24 @@ public static class DatabaseExtensions
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(connectionString));
+        builder.Services.AddDbContextFactory<AppDbContext>(options => options.UseNpgsql(WithoutJit(connectionString)));
         return builder;
+    }
+
+    /// <summary>
+    /// Turns PostgreSQL's JIT compilation off for the portal's connections unless the connection string sets it: the pages'
+    /// aggregates over 10,000 clusters are planned above the JIT thresholds, and compiling them took longer (0.3–0.8 s
+    /// each) than the queries themselves.
+    /// </summary>
+    internal static string WithoutJit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = $"{builder.Options} -c jit=off".Trim();
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies pending migrations when <see cref="DatabaseOptions.MigrateOnStartup"/> is set.</summary>

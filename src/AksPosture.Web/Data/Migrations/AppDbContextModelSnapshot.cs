@@ -161,6 +161,8 @@ namespace AksPosture.Web.Data.Migrations
                     b.HasIndex("ClusterId", "RunId")
                         .HasDatabaseName("ix_pillar_score_rollups_cluster_id_run_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClusterId", "RunId"), new[] { "Pillar", "Score", "Earned", "Possible" });
+
                     b.ToTable("pillar_score_rollups", (string)null);
                 });
 

@@ -82,7 +82,8 @@ internal static class GroupScores
     /// Per day or week, the mean of each selected cluster's last scores in that bucket. Only the last run of each scope
     /// (the fleet, a subscription, a tag filter; every import on its own) in a bucket is read, so a quarter of daily
     /// fleet runs reads 13 runs' rollups, not 91. A cluster none of those runs assessed is not in that bucket's point;
-    /// gone clusters count in the buckets they were assessed in.
+    /// gone clusters count in the buckets they were assessed in. The last run is chosen per cluster (a run writes all of a
+    /// cluster's pillars) before its rollups are read, so only clusters × buckets are sorted, not every pillar row as well.
     /// </summary>
     public static Task<Dictionary<DateTimeOffset, GroupScore>> TrendAsync(
         AppDbContext db, ClusterSelection selection, DateTimeOffset from, DateTimeOffset to, string unit, CancellationToken cancellationToken) =>
@@ -94,14 +95,15 @@ internal static class GroupScores
                 WHERE a.status IN ('succeeded', 'partial') AND a.finished_at BETWEEN @from AND @to
                 ORDER BY bucket, coalesce(a.scope, a.id::text), a.finished_at DESC),
             latest AS (
-                SELECT DISTINCT ON (x.bucket, c.id, r.pillar) x.bucket, r.pillar, r.score, r.earned, r.possible
+                SELECT DISTINCT ON (x.bucket, c.id) x.bucket, x.id AS run_id, c.id AS cluster_id
                 FROM clusters c
                 CROSS JOIN runs x
-                {{string.Format(CultureInfo.InvariantCulture, RollupsOf, "x.id", "c.id")}}
                 WHERE {selection}
-                ORDER BY x.bucket, c.id, r.pillar, x.finished_at DESC)
-            SELECT r.bucket, r.pillar, sum(r.score::numeric), count(r.score), sum(r.earned), sum(r.possible), count(*)
-            FROM latest r
+                  AND EXISTS (SELECT FROM pillar_score_rollups p WHERE p.run_id = x.id AND p.cluster_id = c.id OFFSET 0)
+                ORDER BY x.bucket, c.id, x.finished_at DESC)
+            SELECT l.bucket, r.pillar, sum(r.score::numeric), count(r.score), sum(r.earned), sum(r.possible), count(*)
+            FROM latest l
+            {{string.Format(CultureInfo.InvariantCulture, RollupsOf, "l.run_id", "l.cluster_id")}}
             GROUP BY 1, 2
             """, cancellationToken, command =>
         {

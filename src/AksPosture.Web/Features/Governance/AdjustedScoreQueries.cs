@@ -32,11 +32,14 @@ public sealed class AdjustedScoreQueries(IDbContextFactory<AppDbContext> dbFacto
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)db.Database.GetDbConnection() };
         var only = clusterId is not null ? "c.id = @cluster" : armIdKey is not null ? "c.arm_id_key = @cluster" : "c.gone_at IS NULL";
+        // Each cluster's rollups are probed through the (cluster, run) index (OFFSET 0 keeps the probe): a join let the
+        // planner merge along the whole rollup table's key, every run of the history, for a fleet-wide read.
         command.CommandText = $"""
             SELECT c.id, p.pillar, p.score, p.earned, p.possible, a.score, a.earned, a.possible, a.excepted, a.attested,
                    a.valid_until <= @now OR a.run_id <> c.latest_run_id AS stale
             FROM clusters c
-            JOIN pillar_score_rollups p ON p.run_id = c.latest_run_id AND p.cluster_id = c.id
+            CROSS JOIN LATERAL (SELECT p.pillar, p.score, p.earned, p.possible FROM pillar_score_rollups p
+                                WHERE p.run_id = c.latest_run_id AND p.cluster_id = c.id OFFSET 0) p
             LEFT JOIN adjusted_score_rollups a ON a.cluster_id = c.id AND a.pillar = p.pillar
             WHERE {only} AND {selection.Condition("c")}
             """;

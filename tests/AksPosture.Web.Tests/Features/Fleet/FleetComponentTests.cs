@@ -60,6 +60,22 @@ public sealed class FleetComponentTests : BunitContext
     }
 
     [Fact]
+    public void SubscriptionHeatMap_MoreRowsThanAPage_DrawsOnePageAndPagesToTheRest()
+    {
+        var rows = Enumerable.Range(0, SubscriptionHeatMap.PageSize + 5)
+            .Select(i => new SubscriptionScoreRow($"00000000-0000-4000-8000-{i:D12}", $"Subscription {i:D2}", Scores(80, 70, 60, 50, 40, 60), 1))
+            .ToList();
+
+        var cut = Render<SubscriptionHeatMap>(p => p.Add(c => c.Rows, rows));
+
+        Assert.Equal(SubscriptionHeatMap.PageSize, cut.FindAll("tr[data-subscription]").Count);
+        Assert.Equal("00000000-0000-4000-8000-000000000000", cut.FindAll("tr[data-subscription]")[0].GetAttribute("data-subscription"));
+        cut.FindAll("[data-testid=heat-map-pages] button").Single(b => b.TextContent.Trim() == "2").Click();
+        var second = cut.FindAll("tr[data-subscription]").Select(r => r.GetAttribute("data-subscription")).ToList();
+        Assert.Equal(rows.Skip(SubscriptionHeatMap.PageSize).Select(r => r.SubscriptionId), second);
+    }
+
+    [Fact]
     public void PillarScoreCards_Trend_DrawsOneLinePerCardSkippingMissingScores()
     {
         var trend = new[] { Scores(50, 60, null, 70, 80, 65), Scores(55, 62, null, 72, 82, 67), Scores(60, 64, null, 74, 84, 69) }
