@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AksPosture.Benchmarks;
@@ -59,9 +60,15 @@ internal static class QueryLatency
         builder.Configuration["ConnectionStrings:Posture"] = database.ConnectionString;
         builder.Logging.ClearProviders();
         builder.AddDatabase();
+        // Timing, not throttling: the per-user API limit would otherwise count the samples.
+        builder.Configuration["Security:ApiPermitLimit"] = "1000000";
         builder.AddAccess();
+        builder.AddSecurity();
         builder.AddAssessments();
+        builder.AddGovernance();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Development validates every registration at build; this host wires only what the scores API needs.
+        builder.Host.UseDefaultServiceProvider(options => options.ValidateOnBuild = false);
         await using var app = builder.Build();
         app.UseAccess();
         app.MapScoresApi();
@@ -78,9 +85,12 @@ internal static class QueryLatency
         });
         var weekMedian = await MedianAsync(samples, async () =>
             (await client.GetAsync($"/api/v1/scores/trend?scope=fleet&interval=week&from={from}")).EnsureSuccessStatusCode());
+        var scoresMedian = await MedianAsync(samples, async () =>
+            (await client.GetAsync("/api/v1/scores?scope=fleet")).EnsureSuccessStatusCode());
         await app.StopAsync();
 
-        Console.WriteLine($"fleet overview query (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(overviewMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
+        Console.WriteLine($"GET /api/v1/scores?scope=fleet, raw and adjusted (median of {samples}): {scoresMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(scoresMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
+        Console.WriteLine($"fleet overview page's whole query (scores, trend, heat map, teams, worst clusters, most failed rules; median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
         Console.WriteLine($"GET /api/v1/scores/trend, {points} daily points (median of {samples}): {trendMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(trendMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
     }
