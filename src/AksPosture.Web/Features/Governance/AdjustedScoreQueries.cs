@@ -109,13 +109,35 @@ public sealed class AdjustedScoreQueries(IDbContextFactory<AppDbContext> dbFacto
         return await GetAsync(await ClusterSelection.ForAsync(db, user, ClusterFilter.None, cancellationToken), cancellationToken, clusterId: clusterId);
     }
 
-    /// <summary>The scope of <c>GET /api/v1/scores</c>, within what the user may see.</summary>
-    public async Task<AdjustedScores> ForScopeAsync(PortalUser user, ScoreScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scope of <c>GET /api/v1/scores</c>, within what the user may see. When no exception or attestation reaches any
+    /// of its clusters, the adjusted scores are the <paramref name="raw"/> ones the caller already read, and the clusters
+    /// are not read a second time (for the fleet that would be every cluster's rollups).
+    /// </summary>
+    public async Task<AdjustedScores> ForScopeAsync(PortalUser user, ScoreScope scope, PillarScores raw, int clusters, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filter = scope.Kind == ScoreScopeKind.Subscription ? new ClusterFilter(SubscriptionId: scope.Id) : ClusterFilter.None;
         var selection = await ClusterSelection.ForAsync(db, user, filter, cancellationToken);
-        return await GetAsync(selection, cancellationToken, armIdKey: scope.Kind == ScoreScopeKind.Cluster ? scope.Id : null);
+        var armIdKey = scope.Kind == ScoreScopeKind.Cluster ? scope.Id : null;
+        return await AnyAdjustedAsync(db, selection, armIdKey, cancellationToken)
+            ? await GetAsync(selection, cancellationToken, armIdKey: armIdKey)
+            : new AdjustedScores(raw, raw, clusters, 0, 0, 0);
+    }
+
+    // Adjusted rollups exist for exactly the clusters an exception or attestation reaches (written with the change and
+    // after each run); a lapsed one is still there until it is recomputed, so it sends the read down the full path.
+    private static async Task<bool> AnyAdjustedAsync(AppDbContext db, ClusterSelection selection, string? armIdKey, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand { Connection = (NpgsqlConnection)db.Database.GetDbConnection() };
+        command.CommandText = $"""
+            SELECT EXISTS (SELECT 1 FROM adjusted_score_rollups a JOIN clusters c ON c.id = a.cluster_id
+                           WHERE {(armIdKey is null ? "c.gone_at IS NULL" : "c.arm_id_key = @cluster")} AND {selection.Condition("c")})
+            """;
+        command.Parameters.AddWithValue("cluster", armIdKey ?? "");
+        selection.AddParameters(command);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<Dictionary<Guid, AdjustedCluster>> RecomputeStaleAsync(

@@ -40,7 +40,7 @@ public static class ScoresApi
                 detail: $"No {parsed.Kind.ToString().ToLowerInvariant()} '{parsed.Id}' has been assessed; check the id, or import the cluster first.");
         }
 
-        var adjustedScores = await adjusted.ForScopeAsync(PortalUser.FromPrincipal(user), parsed, cancellationToken);
+        var adjustedScores = await adjusted.ForScopeAsync(PortalUser.FromPrincipal(user), parsed, current.Scores, current.Clusters, cancellationToken);
         return TypedResults.Ok(ScoresResponse.From(parsed, current.Scores, current.Clusters) with { Adjusted = AdjustedScoresView.From(adjustedScores) });
     }
 }
