@@ -54,6 +54,14 @@ public static class PageContext
         return cut.InvokeAsync(() => cut.Button(text).ClickAsync(new()));
     }
 
+    /// <summary>Waits for the element <paramref name="selector"/> names, then clicks it on the renderer's thread and awaits its handler.</summary>
+    public static Task ClickAsync<T>(this IRenderedComponent<T> cut, string selector)
+        where T : IComponent
+    {
+        cut.WaitForElement(selector);
+        return cut.InvokeAsync(() => cut.Find(selector).ClickAsync(new()));
+    }
+
     /// <summary>The button whose text is <paramref name="text"/>.</summary>
     public static IElement Button<T>(this IRenderedComponent<T> cut, string text)
         where T : IComponent =>

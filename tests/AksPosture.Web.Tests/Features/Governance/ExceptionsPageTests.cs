@@ -59,6 +59,7 @@ public sealed class ExceptionsPageTests(PortalFixture portal) : IClassFixture<Po
         var dialogs = bunit.Render<MudDialogProvider>();
         var page = bunit.Render<ExceptionsPage>();
 
+        // Clicked without awaiting the handler: the request button's handler waits for the dialog to close.
         page.WaitForElement("[data-testid=request-exception]");
         await page.InvokeAsync(() => page.Find("[data-testid=request-exception]").Click());
         dialogs.WaitForElement("[data-testid=submit-exception]");

@@ -64,17 +64,12 @@ public sealed class SchedulesPageTests(PortalFixture portal) : IClassFixture<Por
         var cut = context.Render<SchedulesPage>();
         var row = $"tbody tr:has(td:first-child:contains('{name}'))";
         IElement Row() => cut.WaitForElement(row);
-        Task ClickAsync(string label)
-        {
-            cut.WaitForElement($"{row} button[aria-label={label}]");
-            return cut.InvokeAsync(() => cut.Find($"{row} button[aria-label={label}]").ClickAsync(new()));
-        }
 
-        await ClickAsync("Pause");
+        await cut.ClickAsync($"{row} button[aria-label=Pause]");
         var paused = Row().TextContent;
-        await ClickAsync("Resume");
+        await cut.ClickAsync($"{row} button[aria-label=Resume]");
         var resumed = Row().TextContent;
-        await ClickAsync("Delete");
+        await cut.ClickAsync($"{row} button[aria-label=Delete]");
 
         Assert.Contains("paused", paused);
         Assert.DoesNotContain("paused", resumed);
