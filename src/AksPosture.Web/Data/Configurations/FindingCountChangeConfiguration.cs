@@ -1,4 +1,3 @@
-using AksPosture.Web.Features.Fleet;
 using AksPosture.Web.Features.Remediation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +13,9 @@ internal sealed class FindingCountChangeConfiguration : IEntityTypeConfiguration
         builder.HasNoKey();
         builder.Property(c => c.Pillar).HasMaxLength(32);
         builder.HasIndex(c => new { c.ClusterId, c.Day, c.Pillar }).IsUnique().IncludeProperties(c => c.Delta);
-        builder.HasOne<Cluster>().WithMany().HasForeignKey(c => c.ClusterId).OnDelete(DeleteBehavior.Cascade);
+
+        // No foreign key to clusters: a fleet's first run writes a count per cluster and pillar in its finishing
+        // transaction, and checking the key row by row doubled the time of that write. Counts are only written for
+        // clusters a run assessed, and clusters are never deleted.
     }
 }

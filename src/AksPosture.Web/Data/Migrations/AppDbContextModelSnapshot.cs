@@ -1306,16 +1306,6 @@ namespace AksPosture.Web.Data.Migrations
                         .HasConstraintName("fk_adjusted_score_rollups_clusters_cluster_id");
                 });
 
-            modelBuilder.Entity("AksPosture.Web.Features.Remediation.ActiveFindingCount", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_active_finding_counts_clusters_cluster_id");
-                });
-
             modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingComment", b =>
                 {
                     b.HasOne("AksPosture.Web.Features.Findings.Finding", null)
@@ -1324,16 +1314,6 @@ namespace AksPosture.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_finding_comments_findings_cluster_id_rule_id_object_key");
-                });
-
-            modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingCountChange", b =>
-                {
-                    b.HasOne("AksPosture.Web.Features.Fleet.Cluster", null)
-                        .WithMany()
-                        .HasForeignKey("ClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_finding_count_changes_clusters_cluster_id");
                 });
 
             modelBuilder.Entity("AksPosture.Web.Features.Remediation.FindingRemediation", b =>

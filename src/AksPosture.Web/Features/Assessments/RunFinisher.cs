@@ -35,6 +35,9 @@ internal static class RunFinisher
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FinishLockKey})", cancellationToken);
+        // A fleet's first run sorts every defect it found into key order before inserting them as findings: in the
+        // server's default 4 MB that sort spills to disk. The setting ends with the transaction.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'", cancellationToken);
         // Read the clock once the lock is held, so runs are stamped in the order they became visible.
         var now = time.GetUtcNow();
         var status = run.Outcome;
