@@ -87,15 +87,15 @@ public sealed class ClusterArmCollector(AzureRestClient client, TimeProvider? ti
     /// </summary>
     public async Task<(JsonNode? Data, CollectionProblem? Problem)> DiagnosticCategoriesAsync(string clusterId, CancellationToken cancellationToken)
     {
-        Lazy<Task<(JsonNode?, CollectionProblem?)>> read;
+        Lazy<Task<(JsonNode? Data, CollectionProblem? Problem)>> read;
         lock (_categoriesLock)
         {
-            read = _categories ??= new Lazy<Task<(JsonNode?, CollectionProblem?)>>(() => ReadAsync(AzureDataSets.DiagnosticCategories, "Microsoft.Insights/diagnosticSettingsCategories/read",
+            read = _categories ??= new Lazy<Task<(JsonNode? Data, CollectionProblem? Problem)>>(() => ReadAsync(AzureDataSets.DiagnosticCategories, "Microsoft.Insights/diagnosticSettingsCategories/read",
                 () => client.GetListAsync($"{clusterId.TrimStart('/')}/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version={DiagnosticSettingsApiVersion}", cancellationToken), r => r.Body, cancellationToken));
         }
 
         var result = await read.Value.ConfigureAwait(false);
-        if (result.Item2 is not null)
+        if (result.Problem is not null)
         {
             lock (_categoriesLock)
             {
