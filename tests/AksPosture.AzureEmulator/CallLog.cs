@@ -51,6 +51,7 @@ public static class CallKind
     public const string Cluster = "cluster";
     public const string AgentPools = "agentPools";
     public const string DiagnosticSettings = "diagnosticSettings";
+    public const string DiagnosticCategories = "diagnosticCategories";
     public const string Metrics = "metrics";
     public const string MaintenanceConfigurations = "maintenanceConfigurations";
     public const string DefenderPricing = "defenderPricing";

@@ -11,7 +11,7 @@ public sealed class CallStatistics
     private readonly ConcurrentDictionary<int, int> _statuses = new();
     private readonly ConcurrentQueue<DateTimeOffset> _resourceGraphSends = new();
 
-    /// <summary>Attempts by kind: <c>resourceGraph</c>, <c>diagnosticSettings</c>, <c>metrics</c>, <c>kubernetes</c> …</summary>
+    /// <summary>Attempts by kind: <c>resourceGraph</c>, <c>diagnosticSettings</c>, <c>diagnosticCategories</c>, <c>metrics</c>, <c>kubernetes</c> …</summary>
     public IReadOnlyDictionary<string, int> Calls => _calls;
 
     /// <summary>Responses by HTTP status, for statuses other than 2xx.</summary>
@@ -64,6 +64,7 @@ public static class CallKinds
     {
         var path = uri.AbsolutePath;
         return path.EndsWith("/providers/Microsoft.ResourceGraph/resources", StringComparison.OrdinalIgnoreCase) ? ResourceGraph
+            : path.EndsWith("/providers/Microsoft.Insights/diagnosticSettingsCategories", StringComparison.OrdinalIgnoreCase) ? "diagnosticCategories"
             : path.Contains("/diagnosticSettings", StringComparison.OrdinalIgnoreCase) ? "diagnosticSettings"
             : path.EndsWith("/providers/Microsoft.Insights/metrics", StringComparison.OrdinalIgnoreCase) ? "metrics"
             : path.Contains("/maintenanceConfigurations", StringComparison.OrdinalIgnoreCase) ? "maintenanceConfigurations"

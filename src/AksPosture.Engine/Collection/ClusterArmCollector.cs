@@ -8,7 +8,8 @@ namespace AksPosture.Engine.Collection;
 
 /// <summary>
 /// The per-cluster ARM reads that no Resource Graph table holds: diagnostic settings, platform metrics, maintenance
-/// configurations; and the Defender for Containers plan, read once per subscription. Each data set is stored as the
+/// configurations; the Defender for Containers plan, read once per subscription; and the diagnostic categories of the
+/// resource type, read once per run. Each data set is stored as the
 /// raw response of the call (rule catalog spec §3), or becomes a <see cref="CollectionProblem"/>.
 /// </summary>
 public sealed class ClusterArmCollector(AzureRestClient client, TimeProvider? time = null)
@@ -27,6 +28,8 @@ public sealed class ClusterArmCollector(AzureRestClient client, TimeProvider? ti
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, Lazy<Task<(JsonNode? Data, CollectionProblem? Problem)>>> _pricings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _categoriesLock = new();
+    private Lazy<Task<(JsonNode? Data, CollectionProblem? Problem)>>? _categories;
 
     /// <summary>How far back the metrics reach: a week, so weekly peaks count.</summary>
     public TimeSpan MetricsWindow { get; init; } = TimeSpan.FromDays(7);
@@ -52,6 +55,8 @@ public sealed class ClusterArmCollector(AzureRestClient client, TimeProvider? ti
         Keep(AzureDataSets.DiagnosticSettings, await ReadAsync(AzureDataSets.DiagnosticSettings, "Microsoft.Insights/diagnosticSettings/read",
             () => client.GetListAsync($"{id}/providers/Microsoft.Insights/diagnosticSettings?api-version={DiagnosticSettingsApiVersion}", cancellationToken), r => r.Body, cancellationToken).ConfigureAwait(false));
 
+        Keep(AzureDataSets.DiagnosticCategories, await DiagnosticCategoriesAsync(id, cancellationToken).ConfigureAwait(false));
+
         // A stopped cluster has no live metrics; the rules say NA for it without them.
         if (!IsStopped(cluster))
         {
@@ -74,6 +79,35 @@ public sealed class ClusterArmCollector(AzureRestClient client, TimeProvider? ti
     public Task<(JsonNode? Data, CollectionProblem? Problem)> DefenderPlanAsync(string subscriptionId, CancellationToken cancellationToken) =>
         _pricings.GetOrAdd(subscriptionId, s => new Lazy<Task<(JsonNode?, CollectionProblem?)>>(() => ReadAsync(AzureDataSets.DefenderPlan, "Microsoft.Security/pricings/read",
             () => client.GetAsync($"subscriptions/{s}/providers/Microsoft.Security/pricings/Containers?api-version={PricingsApiVersion}", cancellationToken), r => r.Body, cancellationToken))).Value;
+
+    /// <summary>
+    /// The diagnostic categories of managed clusters and their category groups. They belong to the resource type, not
+    /// to one cluster, so the first read that succeeds serves the whole run; concurrent clusters share the read in
+    /// flight. A failed read is not kept: the clusters that shared it record the problem and the next cluster tries again.
+    /// </summary>
+    public async Task<(JsonNode? Data, CollectionProblem? Problem)> DiagnosticCategoriesAsync(string clusterId, CancellationToken cancellationToken)
+    {
+        Lazy<Task<(JsonNode? Data, CollectionProblem? Problem)>> read;
+        lock (_categoriesLock)
+        {
+            read = _categories ??= new Lazy<Task<(JsonNode? Data, CollectionProblem? Problem)>>(() => ReadAsync(AzureDataSets.DiagnosticCategories, "Microsoft.Insights/diagnosticSettingsCategories/read",
+                () => client.GetListAsync($"{clusterId.TrimStart('/')}/providers/Microsoft.Insights/diagnosticSettingsCategories?api-version={DiagnosticSettingsApiVersion}", cancellationToken), r => r.Body, cancellationToken));
+        }
+
+        var result = await read.Value.ConfigureAwait(false);
+        if (result.Problem is not null)
+        {
+            lock (_categoriesLock)
+            {
+                if (ReferenceEquals(_categories, read))
+                {
+                    _categories = null;
+                }
+            }
+        }
+
+        return result;
+    }
 
     private string MetricsQuery()
     {

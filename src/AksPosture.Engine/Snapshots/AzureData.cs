@@ -37,6 +37,9 @@ public sealed record CollectionProblem(string DataSet, string Message, string? M
 public static class AzureDataSets
 {
     public const string DiagnosticSettings = "diagnosticSettings";
+
+    /// <summary>The log and metric categories of managed clusters and the category groups each belongs to (read once per run).</summary>
+    public const string DiagnosticCategories = "diagnosticCategories";
     public const string Metrics = "metrics";
     public const string AdvisorRecommendations = "advisorRecommendations";
     public const string PolicyAssignments = "policyAssignments";

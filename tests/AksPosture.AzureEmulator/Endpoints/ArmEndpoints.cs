@@ -11,6 +11,7 @@ internal sealed class ArmEndpoints(AzureEmulatorServer emulator)
     public static string ActionOf(string kind) => kind switch
     {
         CallKind.DiagnosticSettings => "Microsoft.Insights/diagnosticSettings/read",
+        CallKind.DiagnosticCategories => "Microsoft.Insights/diagnosticSettingsCategories/read",
         CallKind.Metrics => "Microsoft.Insights/metrics/read",
         CallKind.MaintenanceConfigurations => "Microsoft.ContainerService/managedClusters/maintenanceConfigurations/read",
         CallKind.DefenderPricing => "Microsoft.Security/pricings/read",
@@ -41,6 +42,7 @@ internal sealed class ArmEndpoints(AzureEmulatorServer emulator)
             CallKind.Cluster => Results.Json(cluster.Resource),
             CallKind.AgentPools => Results.Json(ClusterData.AgentPools(cluster)),
             CallKind.DiagnosticSettings => Results.Json(ClusterData.DiagnosticSettings(cluster)),
+            CallKind.DiagnosticCategories => Results.Json(ClusterData.DiagnosticCategories(cluster)),
             CallKind.MaintenanceConfigurations => Results.Json(ClusterData.MaintenanceConfigurations(cluster)),
             CallKind.Metrics => Results.Json(ClusterData.Metrics(cluster, query["timespan"], query["metricnames"])),
             CallKind.ListClusterUserCredential when HttpMethods.IsPost(context.Request.Method) => Results.Json(Credential(cluster)),

@@ -119,6 +119,7 @@ internal sealed partial class EmulatorHandler(AzureEmulatorServer emulator)
             "/maintenanceconfigurations" => CallKind.MaintenanceConfigurations,
             "/listclusterusercredential" => CallKind.ListClusterUserCredential,
             "/providers/microsoft.insights/diagnosticsettings" => CallKind.DiagnosticSettings,
+            "/providers/microsoft.insights/diagnosticsettingscategories" => CallKind.DiagnosticCategories,
             "/providers/microsoft.insights/metrics" => CallKind.Metrics,
             _ => CallKind.Unknown,
         };

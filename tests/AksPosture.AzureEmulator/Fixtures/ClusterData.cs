@@ -31,6 +31,28 @@ public static class ClusterData
         return new JsonObject { ["value"] = settings };
     }
 
+    /// <summary>
+    /// The log categories of managed clusters (supported-logs reference, rule catalog spec §1.2) and the AllMetrics
+    /// metric, with their category groups: every log category is in allLogs. Which categories the audit group holds is
+    /// not documented for AKS; kube-audit, kube-audit-admin and guard here are sample data, not a verified fact.
+    /// </summary>
+    public static JsonObject DiagnosticCategories(EmulatedCluster cluster) => new()
+    {
+        ["value"] = new JsonArray(
+        [
+            .. LogCategories.Select(c => (JsonNode)Category(cluster, c, "Logs", AuditSample.Contains(c) ? ["allLogs", "audit"] : ["allLogs"])),
+            Category(cluster, "AllMetrics", "Metrics", []),
+        ]),
+    };
+
+    private static readonly string[] LogCategories =
+    [
+        "cloud-controller-manager", "cluster-autoscaler", "csi-azuredisk-controller", "csi-azurefile-controller", "csi-snapshot-controller",
+        "guard", "kube-apiserver", "kube-audit", "kube-audit-admin", "kube-controller-manager", "kube-scheduler",
+    ];
+
+    private static readonly string[] AuditSample = ["kube-audit", "kube-audit-admin", "guard"];
+
     public static JsonObject MaintenanceConfigurations(EmulatedCluster cluster) => new()
     {
         ["value"] = cluster.Index % 2 == 0
@@ -107,6 +129,18 @@ public static class ClusterData
             ["value"] = value,
         };
     }
+
+    private static JsonObject Category(EmulatedCluster cluster, string name, string type, string[] groups) => new()
+    {
+        ["id"] = $"{cluster.Id}/providers/microsoft.insights/diagnosticSettingsCategories/{name}",
+        ["name"] = name,
+        ["type"] = "Microsoft.Insights/diagnosticSettingsCategories",
+        ["properties"] = new JsonObject
+        {
+            ["categoryType"] = type,
+            ["categoryGroups"] = new JsonArray([.. groups.Select(g => (JsonNode)JsonValue.Create(g))]),
+        },
+    };
 
     private static JsonObject Log(string category) => new() { ["category"] = category, ["enabled"] = true };
 

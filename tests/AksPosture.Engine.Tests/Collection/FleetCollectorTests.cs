@@ -10,7 +10,7 @@ public sealed class FleetCollectorTests
 {
     private static readonly string[] ExpectedDataSets =
     [
-        AzureDataSets.DiagnosticSettings, AzureDataSets.MaintenanceConfigurations, AzureDataSets.DefenderPlan,
+        AzureDataSets.DiagnosticSettings, AzureDataSets.DiagnosticCategories, AzureDataSets.MaintenanceConfigurations, AzureDataSets.DefenderPlan,
         AzureDataSets.AdvisorRecommendations, AzureDataSets.PolicyAssignments, AzureDataSets.PolicyStates,
         AzureDataSets.BackupInstances, AzureDataSets.Extensions, AzureDataSets.FluxConfigurations,
     ];
@@ -139,6 +139,58 @@ public sealed class FleetCollectorTests
 
         Assert.Equal(4, azure.Emulator.Log.Count(CallKind.DefenderPricing));
         Assert.All(fleet.Clusters, c => Assert.True(c.Azure.TryGet(AzureDataSets.DefenderPlan, out var plan) && plan?["properties"]?["pricingTier"] is not null));
+    }
+
+    [Fact]
+    public async Task CollectAsync_DiagnosticCategories_ReadOncePerRunForEveryCluster()
+    {
+        await using var azure = await EmulatedAzure.StartAsync(new EmulatorOptions { Clusters = 30, Subscriptions = 4 });
+
+        var fleet = await azure.CollectAsync();
+
+        Assert.Equal(1, azure.Emulator.Log.Count(CallKind.DiagnosticCategories));
+        Assert.Equal(1, azure.Client.Statistics.Calls["diagnosticCategories"]);
+        Assert.Equal(30, azure.Client.Statistics.Calls["diagnosticSettings"]);
+        Assert.All(fleet.Clusters, c =>
+        {
+            Assert.True(c.Azure.TryGet(AzureDataSets.DiagnosticCategories, out var categories));
+            var audit = categories!["value"]!.AsArray().Single(i => (string?)i!["name"] == "kube-audit")!;
+            Assert.Equal(["allLogs", "audit"], audit["properties"]!["categoryGroups"]!.AsArray().Select(g => (string?)g));
+        });
+    }
+
+    [Fact]
+    public async Task CollectAsync_DiagnosticCategoriesForbidden_AProblemOnEachClusterNamingThePermission()
+    {
+        await using var azure = await EmulatedAzure.StartAsync(new EmulatorOptions { Clusters = 6, Subscriptions = 2 });
+        azure.Emulator.Faults.Forbid(CallKind.DiagnosticCategories);
+
+        var fleet = await azure.CollectAsync();
+
+        Assert.Equal(6, fleet.Clusters.Count);
+        Assert.All(fleet.Clusters, c =>
+        {
+            var problem = Assert.Single(c.Azure.Problems);
+            Assert.Equal(AzureDataSets.DiagnosticCategories, problem.DataSet);
+            Assert.Equal("Microsoft.Insights/diagnosticSettingsCategories/read", problem.MissingPermission);
+            Assert.True(c.Azure.TryGet(AzureDataSets.DiagnosticSettings, out _));
+            // The emulated settings name their categories, so the diagnostics rule does not need the list.
+            Assert.NotEqual(RuleStatus.Error, ClusterAssessor.Assess(c).Results.Single(r => r.RuleId == "AKS-OPS-03" && !r.IsObjectResult).Status);
+        });
+    }
+
+    [Fact]
+    public async Task CollectAsync_DiagnosticCategoriesReadFails_TheNextClusterReadsThemAgain()
+    {
+        await using var azure = await EmulatedAzure.StartAsync(new EmulatorOptions { Clusters = 4, Subscriptions = 1 });
+        azure.Emulator.Faults.FailNext(CallKind.DiagnosticCategories, 403);
+
+        var fleet = await new FleetCollector(azure.Client).CollectAsync(new FleetCollectorOptions { CollectKubernetes = false, MaxConcurrency = 1 }, null, CancellationToken.None);
+
+        Assert.Equal(2, azure.Emulator.Log.Count(CallKind.DiagnosticCategories));
+        var failed = Assert.Single(fleet.Clusters, c => c.Azure.ProblemWith(AzureDataSets.DiagnosticCategories) is not null);
+        Assert.False(failed.Azure.TryGet(AzureDataSets.DiagnosticCategories, out _));
+        Assert.All(fleet.Clusters.Where(c => c != failed), c => Assert.True(c.Azure.TryGet(AzureDataSets.DiagnosticCategories, out _)));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using AksPosture.Engine.Assessment;
+using AksPosture.Engine.Rules;
 using AksPosture.Engine.Snapshots;
 using AksPosture.Engine.Tests.Fixtures;
+using AksPosture.Engine.Tests.Rules.Catalog.AzureDataChecks;
 
 namespace AksPosture.Engine.Tests.Snapshots;
 
@@ -33,6 +35,26 @@ public class SnapshotWriterTests
         var after = ClusterAssessor.Assess(read).Results.Select(r => (r.RuleId, r.ObjectKey, r.Status, r.Message));
 
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void ToBundle_DiagnosticCategories_ReadBackStillExpandTheSettingsGroups()
+    {
+        var settings = AzureDataCase.Data("diagnosticSettings");
+        settings["value"]![0]!["properties"]!["logs"] = JsonNode.Parse("""[ { "category": "kube-apiserver", "enabled": true }, { "categoryGroup": "audit", "enabled": true } ]""");
+        var bundle = new JsonObject
+        {
+            ["kind"] = "AksPostureSnapshot",
+            ["cluster"] = JsonNode.Parse(ClusterFixture.Text(ClusterFixture.MostlyCompliant)),
+            ["azure"] = new JsonObject { ["diagnosticSettings"] = settings, ["diagnosticCategories"] = AzureDataCase.Data("diagnosticCategories") },
+        };
+        var original = SnapshotReader.Read(bundle.ToJsonString(), "bundle.json").Snapshots.Single();
+
+        var read = SnapshotReader.Read(SnapshotWriter.ToBundle(original).ToJsonString(), "stored.json").Snapshots.Single();
+
+        Assert.True(read.Azure.TryGet("diagnosticCategories", out var categories));
+        Assert.Equal(12, categories!["value"]!.AsArray().Count);
+        Assert.Equal(RuleStatus.Pass, ClusterAssessor.Assess(read).Results.Single(r => r.RuleId == "AKS-OPS-03").Status);
     }
 
     private static ClusterSnapshot BundleWithEverything()

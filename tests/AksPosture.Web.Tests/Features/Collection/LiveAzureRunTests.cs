@@ -78,7 +78,7 @@ public sealed class LiveAzureRunTests
         var first = await portal.RunToEndAsync("fleet");
         var before = await StoredAsync(portal);
         portal.Factory.Time.Advance(TimeSpan.FromHours(1));
-        foreach (var kind in new[] { CallKind.ResourceGraph, CallKind.DiagnosticSettings, CallKind.Metrics, CallKind.MaintenanceConfigurations, CallKind.DefenderPricing, CallKind.ListClusterUserCredential, CallKind.AgentPools, CallKind.Cluster })
+        foreach (var kind in new[] { CallKind.ResourceGraph, CallKind.DiagnosticSettings, CallKind.DiagnosticCategories, CallKind.Metrics, CallKind.MaintenanceConfigurations, CallKind.DefenderPricing, CallKind.ListClusterUserCredential, CallKind.AgentPools, CallKind.Cluster })
         {
             portal.Emulator.Faults.Forbid(kind);
         }

@@ -31,7 +31,11 @@ internal static class SecurityMonitoringRule
         }
 
         var workspaces = coverage.Delivering.Where(s => s.CoversAudit && s.WorkspaceId is not null).Select(s => s.WorkspaceId!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (workspaces.Count == 0)
+        if (workspaces.Count == 0 && coverage.Unknown(coverage.Delivering.Where(s => s.WorkspaceId is not null)) is { } unknown)
+        {
+            findings.Missing(unknown);
+        }
+        else if (workspaces.Count == 0)
         {
             findings.Warn("no diagnostic setting sends kube-audit or kube-audit-admin logs to a Log Analytics workspace, so no SIEM sees them");
         }

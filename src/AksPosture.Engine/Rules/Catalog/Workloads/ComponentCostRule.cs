@@ -1,4 +1,4 @@
-using AksPosture.Engine.Snapshots;
+using AksPosture.Engine.Rules.Catalog.AzureData;
 using static AksPosture.Engine.Rules.Probe;
 
 namespace AksPosture.Engine.Rules.Catalog.Workloads;
@@ -26,15 +26,19 @@ internal static class ComponentCostRule
     private static Outcome Evaluate(Probe probe)
     {
         var verdict = new Verdict();
-        // The audit part is judged only when diagnostic settings were collected; images decide the rest.
-        var auditJudged = probe.TryDataSet(AzureDataSets.DiagnosticSettings, out var settings, out _);
-        if (auditJudged)
+        // The audit part is judged only when diagnostic settings were collected and their groups expanded; images decide the rest.
+        var audit = "diagnostic settings were not collected";
+        if (DiagnosticCoverage.TryRead(probe, out var coverage, out _))
         {
-            var doubled = AuditLogVolume.WorkspacesWithBoth(probe, settings);
+            var doubled = AuditLogVolume.WorkspacesWithBoth(probe, coverage);
             if (doubled.Count > 0)
             {
                 verdict.Warn($"both kube-audit and kube-audit-admin go to workspace(s) {RuleText.List(doubled)}, paying twice for every write event");
             }
+
+            audit = coverage.Unknown(coverage.Settings.Where(s => s.WorkspaceId is not null)) is null
+                ? "audit logs are not sent twice"
+                : "whether audit logs are sent twice is unknown (category groups could not be expanded without the diagnostic categories list)";
         }
 
         if (probe.Kubernetes() is not { } inventory)
@@ -55,7 +59,6 @@ internal static class ComponentCostRule
         }
 
         probe.Note("location", probe.Snapshot.Location);
-        var audit = auditJudged ? "audit logs are not sent twice" : "diagnostic settings were not collected";
         return verdict.Decide(() => Manual(
             $"No user image exceeds {ImageSizes.Gib(probe.Settings.LargeImageBytes)} and {audit}. Confirm the region ({probe.Snapshot.Location}) was chosen with its price, latency and data-residency trade-offs in mind."));
     }

@@ -8,6 +8,9 @@ public class SecurityMonitoringRuleTests
 {
     private const string Rule = "AKS-SEC-02";
 
+    private static readonly Action<JsonNode> AuditGroupOnly = d =>
+        d["value"]![0]!["properties"]!["logs"] = JsonNode.Parse("""[ { "category": null, "categoryGroup": "audit", "enabled": true } ]""");
+
     private static AzureDataCase Monitored() => AzureDataCase.For().With("defenderPlan", "diagnosticSettings", "sentinelOnboarding");
 
     [Fact]
@@ -47,6 +50,24 @@ public class SecurityMonitoringRuleTests
         Assert.Equal(RuleStatus.Warn, result.Status);
         Assert.Contains("not onboarded to Microsoft Sentinel", result.Message);
         Assert.Contains(new Evidence("azure.sentinelOnboarding.workspaces", "none onboarded"), result.Evidence);
+    }
+
+    [Fact]
+    public void SecurityMonitoring_AuditGroupExpanded_PassWithTheGroupsWorkspace()
+    {
+        var result = Monitored().With("diagnosticCategories").Edit("diagnosticSettings", AuditGroupOnly).Evaluate(Rule);
+
+        Assert.Equal(RuleStatus.Pass, result.Status);
+        Assert.Contains("'log-contoso-weu'", result.Message);
+    }
+
+    [Fact]
+    public void SecurityMonitoring_AuditGroupWithoutCategoriesList_NeitherPassNorWarn()
+    {
+        var result = Monitored().Edit("diagnosticSettings", AuditGroupOnly).Evaluate(Rule);
+
+        Assert.Equal(RuleStatus.NotApplicable, result.Status);
+        Assert.Contains("whose categories are unknown", result.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AksPosture.Engine.Assessment;
 using AksPosture.Engine.Rules;
+using AksPosture.Engine.Tests.Rules.Catalog.AzureDataChecks;
 using static AksPosture.Engine.Tests.Rules.Catalog.Workloads.AzureDataSamples;
 using static AksPosture.Engine.Tests.Rules.Catalog.Workloads.WorkloadFixture;
 
@@ -68,7 +69,23 @@ public class ComponentCostRuleTests
     {
         var settings = List(DiagnosticSetting("everything", Workspace, LogGroup("allLogs")));
 
-        Assert.Equal(RuleStatus.Warn, With(Shop).Azure("diagnosticSettings", settings).Evaluate(Rule).Status);
+        var result = With(Shop).Azure("diagnosticSettings", settings).Azure("diagnosticCategories", AzureDataCase.Data("diagnosticCategories").ToJsonString()).Evaluate(Rule);
+
+        Assert.Equal(RuleStatus.Warn, result.Status);
+        Assert.Equal("log-contoso-weu", result.EvidenceAt("azure.diagnosticSettings.workspacesWithBothAuditLogs"));
+    }
+
+    [Fact]
+    public void Cost03_AuditGroupWithoutCategoriesList_IsNotJudgedAsClean()
+    {
+        var settings = List(DiagnosticSetting("aks-audit", Workspace, LogGroup("audit")));
+
+        var result = With(Shop).Azure("diagnosticSettings", settings).Evaluate(Rule);
+
+        Assert.Equal(RuleStatus.Manual, result.Status);
+        Assert.Contains("whether audit logs are sent twice is unknown", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("audit logs are not sent twice", result.Message, StringComparison.Ordinal);
+        Assert.Null(result.EvidenceAt("azure.diagnosticCategories"));
     }
 
     [Fact]
