@@ -1,4 +1,5 @@
 using AksPosture.Web.Components;
+using AksPosture.Web.Components.Shared;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using MudBlazor.Services;
 
@@ -13,6 +14,7 @@ public static class PortalUiExtensions
         StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<PrerenderHandoff>();
         return builder;
     }
 

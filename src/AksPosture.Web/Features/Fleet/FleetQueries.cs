@@ -19,28 +19,47 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
 
     public async Task<FleetOverview> GetOverviewAsync(PortalUser user, ClusterFilter filter, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
+        SelectedClusters selected;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
+        }
+
         var selection = selected.Selection;
         var now = time.GetUtcNow();
 
-        var scores = await selected.ScoresAsync(db, cancellationToken);
-        var trend = await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
-        var subscriptions = selected.StoredScope == ScoreScope.Fleet
-            ? await StoredSubscriptionRowsAsync(db, cancellationToken)
-            : await SubscriptionRowsAsync(db, selection, cancellationToken);
-        var teams = await TeamRowsAsync(db, selection, cancellationToken);
-        var worst = await WorstClustersAsync(db, selection, TopCount, cancellationToken);
-        var rules = FindingCounts.MostFailed(await FindingCounts.RulesAsync(db, selection, cancellationToken), TopCount);
-        var hasSample = await selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null && c.LatestRunId != null, cancellationToken);
-        var lastRun = await db.AssessmentRuns.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Succeeded || r.Status == RunStatus.Partial)
-            .OrderByDescending(r => r.FinishedAt)
-            .Select(r => new { r.RuleSetVersion, r.FinishedAt })
-            .FirstOrDefaultAsync(cancellationToken);
+        // The trend (every week's roll-ups of the selected clusters), the most failed rules (a fold of every open finding)
+        // and the rest of the page each take a connection of their own, so the database reads them at once.
+        var trend = ReadAsync(db => selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken), cancellationToken);
+        var rules = ReadAsync(async db => FindingCounts.MostFailed(await FindingCounts.RulesAsync(db, selection, cancellationToken), TopCount), cancellationToken);
+        var rest = ReadAsync(async db =>
+        {
+            var scores = await selected.ScoresAsync(db, cancellationToken);
+            var subscriptions = selected.StoredScope == ScoreScope.Fleet
+                ? await StoredSubscriptionRowsAsync(db, cancellationToken)
+                : await SubscriptionRowsAsync(db, selection, cancellationToken);
+            var teams = await TeamRowsAsync(db, selection, cancellationToken);
+            var worst = await WorstClustersAsync(db, selection, TopCount, cancellationToken);
+            var hasSample = await selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null && c.LatestRunId != null, cancellationToken);
+            var lastRun = await db.AssessmentRuns.AsNoTracking()
+                .Where(r => r.Status == RunStatus.Succeeded || r.Status == RunStatus.Partial)
+                .OrderByDescending(r => r.FinishedAt)
+                .Select(r => new { r.RuleSetVersion, r.FinishedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            return (Scores: scores, Subscriptions: subscriptions, Teams: teams, Worst: worst, HasSample: hasSample, RuleSet: lastRun?.RuleSetVersion, LastRunAt: lastRun?.FinishedAt);
+        }, cancellationToken);
 
+        await Task.WhenAll(trend, rules, rest);
+        var page = await rest;
         return new FleetOverview(
-            scores.Scores, scores.Clusters, hasSample, trend, subscriptions, teams, worst, rules, lastRun?.RuleSetVersion, lastRun?.FinishedAt);
+            page.Scores.Scores, page.Scores.Clusters, page.HasSample, await trend, page.Subscriptions, page.Teams, page.Worst, await rules,
+            page.RuleSet, page.LastRunAt);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await read(db);
     }
 
     /// <summary>Each team's scores over the clusters the user may see.</summary>

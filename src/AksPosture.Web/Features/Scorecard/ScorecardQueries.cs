@@ -46,12 +46,21 @@ public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, 
         var filter = new ClusterFilter(TeamId: teamId, SubscriptionIds: subscriptionIds.Count > 0 ? subscriptionIds : null);
         var selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
         var now = time.GetUtcNow();
+
+        // The quarter's trend reads every week's roll-ups of the selected clusters: it gets a connection of its own, so
+        // the database works on it while this one reads the scores, risks and progress.
+        var trend = TrendAsync(selected, now, cancellationToken);
         var scores = await selected.ScoresAsync(db, cancellationToken);
-        var trend = await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
         var risks = FindingCounts.TopRisks(await FindingCounts.RulesAsync(db, selected.Selection, cancellationToken), RiskCount);
         var progress = await FindingCounts.ProgressAsync(db, selected.Selection, QuarterStart(now), cancellationToken);
         var hasSample = await selected.Selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null, cancellationToken);
-        return new ScorecardView(title, description, scores.Scores, scores.Clusters, hasSample, trend, risks, progress, now);
+        return new ScorecardView(title, description, scores.Scores, scores.Clusters, hasSample, await trend, risks, progress, now);
+    }
+
+    private async Task<IReadOnlyList<ScorePoint>> TrendAsync(SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
     }
 
     private static async Task<(string? Title, string Description)> DescribeAsync(
