@@ -42,13 +42,13 @@ public sealed class RunObserver(string connectionString)
     }, "a batch to be half written after at least one was stored");
 
     /// <summary>Waits for the run to end, checking at every look that nothing of it is visible before it has.</summary>
-    public Task<RunSnapshot> FinishedAsync(Guid runId, long expectedRows) => UntilAsync(async () =>
+    public Task<RunSnapshot> FinishedAsync(Guid runId, long expectedRows, TimeSpan? timeout = null) => UntilAsync(async () =>
     {
         var snapshot = await SnapshotAsync(runId);
         var finished = snapshot.Status is "succeeded" or "partial" or "failed";
         Assert.True(snapshot.Visible == 0 || (finished && snapshot.Visible == expectedRows), $"Half-written run visible: {snapshot}");
         return (finished, snapshot);
-    }, "the run to finish");
+    }, "the run to finish", timeout);
 
     public async Task<RunSnapshot> SnapshotAsync(Guid runId) => (await QueryAsync($"""
         SELECT r.status, r.error, r.batches_done, r.batches_total,
@@ -79,7 +79,7 @@ public sealed class RunObserver(string connectionString)
 
     private static ResultKey ReadKey(NpgsqlDataReader r) => new(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3));
 
-    private static async Task<T> UntilAsync<T>(Func<Task<(bool Done, T Value)>> probe, string what)
+    private static async Task<T> UntilAsync<T>(Func<Task<(bool Done, T Value)>> probe, string what, TimeSpan? timeout = null)
     {
         T value = default!;
         await Eventually.Async(async () =>
@@ -94,7 +94,7 @@ public sealed class RunObserver(string connectionString)
                 // The server is restarting: look again.
                 return false;
             }
-        }, what, TimeSpan.FromMinutes(3));
+        }, what, timeout ?? TimeSpan.FromMinutes(3));
         return value;
     }
 
