@@ -12,8 +12,9 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasKey(f => new { f.ClusterId, f.RuleId, f.ObjectKey });
         builder.Property(f => f.RuleId).HasMaxLength(64);
         builder.Property(f => f.ObjectKey).HasMaxLength(512);
-        builder.HasIndex(f => new { f.State, f.RuleId });
 
+        // No index beside the key: a second index costs a fleet's first run about half a second per 360,000 new
+        // findings in its finishing transaction, while a filter by rule reads the whole table in tens of milliseconds.
         // No foreign keys: the first run of a fleet inserts hundreds of thousands of findings in its finishing
         // transaction, and checking two keys per row would take most of it. Findings are only ever written from a
         // run's results for clusters it assessed, and clusters and runs are never deleted.

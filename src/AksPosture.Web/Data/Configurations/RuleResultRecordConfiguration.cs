@@ -14,7 +14,10 @@ internal sealed class RuleResultRecordConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<RuleResultRecord> builder)
     {
         builder.ToTable("rule_results");
-        builder.HasKey(r => new { r.RunId, r.ClusterId, r.RuleId, r.ObjectKey });
+        // The run comes last: every query names one run, which partition pruning already picks, and each partition holds
+        // a single run. Leading with the cluster lets the key built when a run finishes sort on a column that differs
+        // from row to row, about twice as fast as sorting a million rows that all start with the same run id.
+        builder.HasKey(r => new { r.ClusterId, r.RuleId, r.ObjectKey, r.RunId });
         builder.Property(r => r.RuleId).HasMaxLength(64);
         builder.Property(r => r.ObjectKey).HasMaxLength(512);
         builder.Property(r => r.CheckId).HasMaxLength(64);

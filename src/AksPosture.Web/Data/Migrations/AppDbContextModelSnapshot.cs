@@ -168,10 +168,6 @@ namespace AksPosture.Web.Data.Migrations
 
             modelBuilder.Entity("AksPosture.Web.Features.Assessments.RuleResultRecord", b =>
                 {
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("run_id");
-
                     b.Property<Guid>("ClusterId")
                         .HasColumnType("uuid")
                         .HasColumnName("cluster_id");
@@ -185,6 +181,10 @@ namespace AksPosture.Web.Data.Migrations
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)")
                         .HasColumnName("object_key");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
 
                     b.Property<string>("CheckId")
                         .IsRequired()
@@ -220,7 +220,7 @@ namespace AksPosture.Web.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("status");
 
-                    b.HasKey("RunId", "ClusterId", "RuleId", "ObjectKey")
+                    b.HasKey("ClusterId", "RuleId", "ObjectKey", "RunId")
                         .HasName("pk_rule_results");
 
                     b.ToTable("rule_results", (string)null);
@@ -686,9 +686,6 @@ namespace AksPosture.Web.Data.Migrations
 
                     b.HasKey("ClusterId", "RuleId", "ObjectKey")
                         .HasName("pk_findings");
-
-                    b.HasIndex("State", "RuleId")
-                        .HasDatabaseName("ix_findings_state_rule_id");
 
                     b.ToTable("findings", (string)null);
                 });

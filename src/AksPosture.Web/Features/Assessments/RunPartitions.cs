@@ -37,7 +37,7 @@ internal static class RunPartitions
             SET LOCAL maintenance_work_mem = '256MB';
             DO $$ BEGIN
                 IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '{table}_pkey') THEN
-                    ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (run_id, cluster_id, rule_id, object_key);
+                    ALTER TABLE {table} ADD CONSTRAINT {table}_pkey PRIMARY KEY (cluster_id, rule_id, object_key, run_id);
                 END IF;
             END $$;
             ALTER TABLE rule_results ATTACH PARTITION {table} FOR VALUES IN ('{runId}');
