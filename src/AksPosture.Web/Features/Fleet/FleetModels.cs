@@ -17,7 +17,8 @@ public sealed record FleetOverview(
     IReadOnlyList<WorstClusterRow> WorstClusters,
     IReadOnlyList<RuleFailureRow> MostFailedRules,
     string? RuleSetVersion,
-    DateTimeOffset? LastAssessedAt);
+    DateTimeOffset? LastAssessedAt,
+    ClusterListPage FirstClusters);
 
 /// <summary>A group's scores at the end of a day or week.</summary>
 public sealed record ScorePoint(DateTimeOffset At, PillarScores Scores, int Clusters);
@@ -39,6 +40,10 @@ public sealed record ClusterScoreRow(
     Guid Id, string Name, string SubscriptionId, string SubscriptionName, string? Environment, bool IsSample, PillarScores Scores);
 
 /// <summary>One page of the cluster list; <paramref name="SortBy"/> is <c>name</c>, <c>subscription</c>, <c>environment</c>, <c>overall</c> or a pillar key.</summary>
-public sealed record ClusterListRequest(int Page, int PageSize, string? SortBy, bool Descending);
+public sealed record ClusterListRequest(int Page, int PageSize, string? SortBy, bool Descending)
+{
+    /// <summary>What the overview's cluster list shows first: page one by name, 25 rows.</summary>
+    public static readonly ClusterListRequest First = new(0, 25, "name", false);
+}
 
 public sealed record ClusterListPage(IReadOnlyList<ClusterScoreRow> Rows, int Total);

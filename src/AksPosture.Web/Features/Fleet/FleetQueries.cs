@@ -28,10 +28,12 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
         var selection = selected.Selection;
         var now = time.GetUtcNow();
 
-        // The trend (every week's roll-ups of the selected clusters), the most failed rules (a fold of every open finding)
-        // and the rest of the page each take a connection of their own, so the database reads them at once.
+        // The trend (every week's roll-ups of the selected clusters), the most failed rules (a fold of every open finding),
+        // the cluster list's first page and the rest of the page each take a connection of their own, so the database
+        // reads them at once.
         var trend = ReadAsync(db => selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken), cancellationToken);
         var rules = ReadAsync(async db => FindingCounts.MostFailed(await FindingCounts.RulesAsync(db, selection, cancellationToken), TopCount), cancellationToken);
+        var clusters = ReadAsync(db => ClusterPageAsync(db, selection, ClusterListRequest.First, cancellationToken), cancellationToken);
         var rest = ReadAsync(async db =>
         {
             var scores = await selected.ScoresAsync(db, cancellationToken);
@@ -49,11 +51,11 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
             return (Scores: scores, Subscriptions: subscriptions, Teams: teams, Worst: worst, HasSample: hasSample, RuleSet: lastRun?.RuleSetVersion, LastRunAt: lastRun?.FinishedAt);
         }, cancellationToken);
 
-        await Task.WhenAll(trend, rules, rest);
+        await Task.WhenAll(trend, rules, clusters, rest);
         var page = await rest;
         return new FleetOverview(
             page.Scores.Scores, page.Scores.Clusters, page.HasSample, await trend, page.Subscriptions, page.Teams, page.Worst, await rules,
-            page.RuleSet, page.LastRunAt);
+            page.RuleSet, page.LastRunAt, await clusters);
     }
 
     private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read, CancellationToken cancellationToken)
@@ -73,7 +75,11 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
     public async Task<ClusterListPage> GetClustersAsync(PortalUser user, ClusterFilter filter, ClusterListRequest request, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var selection = await ClusterSelection.ForAsync(db, user, filter, cancellationToken);
+        return await ClusterPageAsync(db, await ClusterSelection.ForAsync(db, user, filter, cancellationToken), request, cancellationToken);
+    }
+
+    private static async Task<ClusterListPage> ClusterPageAsync(AppDbContext db, ClusterSelection selection, ClusterListRequest request, CancellationToken cancellationToken)
+    {
         var assessed = selection.Clusters(db).AsNoTracking().Where(c => c.LatestRunId != null && c.GoneAt == null);
         var total = await assessed.CountAsync(cancellationToken);
         var page = await Sort(db, assessed, request)
