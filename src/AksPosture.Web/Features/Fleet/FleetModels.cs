@@ -5,13 +5,15 @@ namespace AksPosture.Web.Features.Fleet;
 
 /// <summary>
 /// What the fleet overview shows for one user and filter: scores with their trend, per subscription and per team, the
-/// worst clusters and the most failed rules.
+/// worst clusters and the most failed rules. <see cref="Trend"/> is null when it has to be aggregated from the clusters'
+/// roll-ups (a team, a tag, an environment): that takes longer than the rest of the page together, so the page shows
+/// its first content without it and reads it afterwards (<see cref="FleetQueries.GetTrendAsync"/>).
 /// </summary>
 public sealed record FleetOverview(
     PillarScores Scores,
     int Clusters,
     bool HasSampleClusters,
-    IReadOnlyList<ScorePoint> Trend,
+    IReadOnlyList<ScorePoint>? Trend,
     IReadOnlyList<SubscriptionScoreRow> Subscriptions,
     IReadOnlyList<TeamScoreRow> Teams,
     IReadOnlyList<WorstClusterRow> WorstClusters,

@@ -28,10 +28,11 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
         var selection = selected.Selection;
         var now = time.GetUtcNow();
 
-        // The trend (every week's roll-ups of the selected clusters), the most failed rules (a fold of every open finding),
-        // the cluster list's first page and the rest of the page each take a connection of their own, so the database
-        // reads them at once.
-        var trend = ReadAsync(db => selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken), cancellationToken);
+        // The stored trend (the fleet, one subscription), the most failed rules (a fold of every open finding), the cluster
+        // list's first page and the rest of the page each take a connection of their own, so the database reads them at once.
+        var trend = selected.StoredScope is null
+            ? Task.FromResult<IReadOnlyList<ScorePoint>?>(null)
+            : ReadAsync<IReadOnlyList<ScorePoint>?>(async db => await TrendAsync(db, selected, now, cancellationToken), cancellationToken);
         var rules = ReadAsync(async db => FindingCounts.MostFailed(await FindingCounts.RulesAsync(db, selection, cancellationToken), TopCount), cancellationToken);
         var clusters = ReadAsync(db => ClusterPageAsync(db, selection, ClusterListRequest.First, cancellationToken), cancellationToken);
         var rest = ReadAsync(async db =>
@@ -57,6 +58,16 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
             page.Scores.Scores, page.Scores.Clusters, page.HasSample, await trend, page.Subscriptions, page.Teams, page.Worst, await rules,
             page.RuleSet, page.LastRunAt, await clusters);
     }
+
+    /// <summary>The overview's trend: the last <see cref="TrendWeeks"/> weeks, oldest first.</summary>
+    public async Task<IReadOnlyList<ScorePoint>> GetTrendAsync(PortalUser user, ClusterFilter filter, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TrendAsync(db, await SelectedClusters.ForAsync(db, user, filter, cancellationToken), time.GetUtcNow(), cancellationToken);
+    }
+
+    private Task<IReadOnlyList<ScorePoint>> TrendAsync(AppDbContext db, SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken) =>
+        selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
 
     private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read, CancellationToken cancellationToken)
     {
