@@ -44,6 +44,7 @@ public static class AssessmentExtensions
 
         builder.Services.AddScoped<ScoreQueries>();
         builder.Services.AddSingleton<TrendQueries>();
+        builder.Services.AddSingleton<AggregatedTrends>();
         builder.Services.AddScoped<FleetQueries>();
         builder.Services.AddScoped<ClusterQueries>();
 

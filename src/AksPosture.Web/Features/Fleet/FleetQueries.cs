@@ -10,7 +10,7 @@ using Npgsql;
 namespace AksPosture.Web.Features.Fleet;
 
 /// <summary>What the fleet overview shows, for one user under one filter, aggregated in SQL from each cluster's latest rollups.</summary>
-public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, TimeProvider time)
+public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, TimeProvider time)
 {
     /// <summary>How far back the overview's trend reaches, in weeks.</summary>
     public const int TrendWeeks = 12;
@@ -67,7 +67,7 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
     }
 
     private Task<IReadOnlyList<ScorePoint>> TrendAsync(AppDbContext db, SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken) =>
-        selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
+        selected.TrendAsync(db, trends, aggregated, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
 
     private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read, CancellationToken cancellationToken)
     {

@@ -30,7 +30,8 @@ public sealed record SelectedClusters(ClusterSelection Selection, ScoreScope? St
 
     /// <summary>Scores per day or week, oldest first.</summary>
     public async Task<IReadOnlyList<ScorePoint>> TrendAsync(
-        AppDbContext db, TrendQueries trends, DateTimeOffset from, DateTimeOffset to, TrendInterval interval, CancellationToken cancellationToken)
+        AppDbContext db, TrendQueries trends, AggregatedTrends aggregated, DateTimeOffset from, DateTimeOffset to, TrendInterval interval,
+        CancellationToken cancellationToken)
     {
         // A stored scope exists only for administrators, who may read every stored roll-up.
         if (StoredScope is { } scope && await trends.GetAsync(PortalUser.System, scope, from, to, interval, cancellationToken) is { } stored)
@@ -39,7 +40,7 @@ public sealed record SelectedClusters(ClusterSelection Selection, ScoreScope? St
         }
 
         var unit = interval == TrendInterval.Week ? "week" : "day";
-        var buckets = await GroupScores.TrendAsync(db, Selection, from, to, unit, cancellationToken);
+        var buckets = await aggregated.GetAsync(db, Selection, from, to, unit, cancellationToken);
         return buckets.OrderBy(b => b.Key).Select(b => new ScorePoint(b.Key, b.Value.Scores, b.Value.Clusters)).ToList();
     }
 

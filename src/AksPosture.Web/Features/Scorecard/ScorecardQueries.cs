@@ -20,7 +20,7 @@ public sealed record ScorecardView(
     RemediationProgress Progress,
     DateTimeOffset GeneratedAt);
 
-public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, TimeProvider time)
+public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, TimeProvider time)
 {
     public const int TrendWeeks = 13;
 
@@ -60,7 +60,7 @@ public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, 
     private async Task<IReadOnlyList<ScorePoint>> TrendAsync(SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await selected.TrendAsync(db, trends, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
+        return await selected.TrendAsync(db, trends, aggregated, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
     }
 
     private static async Task<(string? Title, string Description)> DescribeAsync(

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AksPosture.Web.Features.Subscriptions;
 
-public sealed class SubscriptionQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, RunChangeQueries changes, TimeProvider time)
+public sealed class SubscriptionQueries(
+    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, RunChangeQueries changes, TimeProvider time)
 {
     public const int TrendDays = 30;
 
@@ -29,7 +30,7 @@ public sealed class SubscriptionQueries(IDbContextFactory<AppDbContext> dbFactor
         // The gains need the sums behind the means, so the scores are aggregated here rather than read from the stored roll-up.
         var current = await GroupScores.OfSelectionAsync(db, selected.Selection, cancellationToken);
         var now = time.GetUtcNow();
-        var trend = await selected.TrendAsync(db, trends, now.AddDays(-TrendDays), now, TrendInterval.Day, cancellationToken);
+        var trend = await selected.TrendAsync(db, trends, aggregated, now.AddDays(-TrendDays), now, TrendInterval.Day, cancellationToken);
         var hasSample = await selected.Selection.Clusters(db).AnyAsync(c => c.IsSample && c.GoneAt == null, cancellationToken);
         var rules = await RulesAsync(db, selected.Selection, current, cancellationToken);
         var changed = await changes.GetAsync(selected.Selection, cancellationToken);

@@ -28,6 +28,7 @@ public sealed class ClusterScoreTableTests : IAsyncLifetime
         _context.Services.AddSingleton<IDbContextFactory<AppDbContext>>(_database);
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<TrendQueries>();
+        _context.Services.AddSingleton<AggregatedTrends>();
         _context.Services.AddSingleton<FleetQueries>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
