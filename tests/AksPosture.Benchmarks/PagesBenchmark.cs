@@ -16,7 +16,9 @@ namespace AksPosture.Benchmarks;
 /// How fast each portal page shows its first content with a large fleet stored: stores a synthetic fleet with teams,
 /// two runs, history, exceptions and attestations (<see cref="PagesFleet"/>), serves the portal on a loopback port, and
 /// loads every page (the overview and findings also filtered) in the system Chromium, printing the median time to
-/// first contentful paint and to the page's data being on screen, with the machine's load average beside them.
+/// first contentful paint and to the page's data being on screen, with the machine's load average beside them. The
+/// first load of each page is not in the median (it warms the server's code and caches) but is printed beside it: it is
+/// what the first visitor after a run waits, before remembered trends can be reused.
 /// </summary>
 internal static class PagesBenchmark
 {
@@ -71,11 +73,12 @@ internal static class PagesBenchmark
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
-            Console.WriteLine($"{"page",-30} {"first paint (median)",22} {"data on screen (median)",24} {"worst",8}  {"load 1m",7}  target < 1000 ms");
+            Console.WriteLine($"{"page",-30} {"first paint (median)",22} {"data on screen (median)",24} {"worst",8} {"first load",11}  {"load 1m",7}  target < 1000 ms");
             var worstOverall = 0.0;
             foreach (var (name, url, ready) in pages)
             {
                 var timings = new List<(double Paint, double Data)>();
+                var first = 0.0;
                 for (var i = 0; i <= samples; i++)
                 {
                     var timing = await LoadAsync(browser, baseUrl + url, ready);
@@ -83,13 +86,17 @@ internal static class PagesBenchmark
                     {
                         timings.Add(timing); // the first load warms the server's caches and JIT; it is not counted
                     }
+                    else
+                    {
+                        first = timing.Data;
+                    }
                 }
 
                 var paint = Median(timings.Select(t => t.Paint));
                 var data = Median(timings.Select(t => t.Data));
                 var worst = timings.Max(t => t.Data);
                 worstOverall = Math.Max(worstOverall, data);
-                Console.WriteLine($"{name,-30} {paint,19:0} ms {data,21:0} ms {worst,5:0} ms  {BenchmarkInputs.LoadAverage(1),7}  {(data < 1000 ? "MET" : "NOT MET")}");
+                Console.WriteLine($"{name,-30} {paint,19:0} ms {data,21:0} ms {worst,5:0} ms {first,8:0} ms  {BenchmarkInputs.LoadAverage(1),7}  {(data < 1000 ? "MET" : "NOT MET")}");
             }
 
             Console.WriteLine($"slowest page median, data on screen: {worstOverall:0} ms (target < 1000 ms) {(worstOverall < 1000 ? "MET" : "NOT MET")}");

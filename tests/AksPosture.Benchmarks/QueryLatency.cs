@@ -52,7 +52,7 @@ internal static class QueryLatency
 
     public static async Task MeasureAsync(BenchmarkDatabase database, int days, int samples)
     {
-        var overview = new FleetQueries(database.Factory, new TrendQueries(database.Factory), new AggregatedTrends(), TimeProvider.System);
+        var overview = new FleetQueries(database.Factory, new TrendQueries(database.Factory), new AggregatedTrends(), new OverviewMemo(), TimeProvider.System);
         var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
 
         // Development without Entra ID: the sample mode signs requests in as the sample administrator.
@@ -107,7 +107,7 @@ internal static class QueryLatency
             """);
         var reader = new PortalUser("bench-reader", "Bench Reader", new HashSet<string>([PortalRoles.Reader]), new HashSet<string>(["bench-group"]));
         var trends = new TrendQueries(database.Factory);
-        var overview = new FleetQueries(database.Factory, trends, new AggregatedTrends(), TimeProvider.System);
+        var overview = new FleetQueries(database.Factory, trends, new AggregatedTrends(), new OverviewMemo(), TimeProvider.System);
         var to = DateTimeOffset.UtcNow;
         var teamClusters = 0;
         var overviewMedian = await MedianAsync(samples, async () =>

@@ -10,7 +10,8 @@ using Npgsql;
 namespace AksPosture.Web.Features.Fleet;
 
 /// <summary>What the fleet overview shows, for one user under one filter, aggregated in SQL from each cluster's latest rollups.</summary>
-public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, TimeProvider time)
+public sealed class FleetQueries(
+    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, OverviewMemo memo, TimeProvider time)
 {
     /// <summary>How far back the overview's trend reaches, in weeks.</summary>
     public const int TrendWeeks = 12;
@@ -19,14 +20,28 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
 
     public async Task<FleetOverview> GetOverviewAsync(PortalUser user, ClusterFilter filter, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         SelectedClusters selected;
+        string stamp;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
+            stamp = await OverviewMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
         }
 
+        if (memo.Find(stamp) is { } remembered)
+        {
+            return remembered;
+        }
+
+        var overview = await ReadOverviewAsync(selected, now, cancellationToken);
+        memo.Keep(stamp, overview);
+        return overview;
+    }
+
+    private async Task<FleetOverview> ReadOverviewAsync(SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var selection = selected.Selection;
-        var now = time.GetUtcNow();
 
         // The stored trend (the fleet, one subscription), the most failed rules (a fold of every open finding), the cluster
         // list's first page and the rest of the page each take a connection of their own, so the database reads them at once.
@@ -67,7 +82,9 @@ public sealed class FleetQueries(IDbContextFactory<AppDbContext> dbFactory, Tren
     }
 
     private Task<IReadOnlyList<ScorePoint>> TrendAsync(AppDbContext db, SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken) =>
-        selected.TrendAsync(db, trends, aggregated, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
+        selected.TrendAsync(db, trends, aggregated, TrendFrom(now), now, TrendInterval.Week, cancellationToken);
+
+    private static DateTimeOffset TrendFrom(DateTimeOffset now) => now.AddDays(-7 * TrendWeeks);
 
     private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read, CancellationToken cancellationToken)
     {
