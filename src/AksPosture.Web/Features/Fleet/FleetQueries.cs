@@ -29,7 +29,7 @@ public sealed class FleetQueries(
             stamp = await OverviewMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
         }
 
-        if (memo.Find(stamp) is { } remembered)
+        if (memo.Find<FleetOverview>(stamp) is { } remembered)
         {
             return remembered;
         }

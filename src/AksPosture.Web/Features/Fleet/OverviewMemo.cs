@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace AksPosture.Web.Features.Fleet;
 
 /// <summary>
-/// Remembers fleet overviews between page loads, under a stamp of everything an overview is read from: the selected
+/// Remembers fleet overviews and scorecards between page loads, under a stamp of everything they are read from: the selected
 /// clusters that are not gone (their subscription, name, environment, tags and latest run), the teams, the subscriptions'
 /// names and the finished runs in the trend's window. A run's roll-ups never change once it has finished, and its
 /// findings change only when it finishes, which moves its clusters' latest run; so an overview is reused only while a
@@ -42,9 +42,9 @@ public sealed class OverviewMemo : IDisposable
         return $"{selected.StoredScope}/{stamp}";
     }
 
-    public FleetOverview? Find(string key) => _overviews.TryGetValue(key, out FleetOverview? overview) ? overview : null;
+    public T? Find<T>(string key) where T : class => _overviews.TryGetValue(key, out T? overview) ? overview : null;
 
-    public void Keep(string key, FleetOverview overview) =>
+    public void Keep<T>(string key, T overview) where T : class =>
         _overviews.Set(key, overview, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Unused });
 
     public void Dispose() => _overviews.Dispose();

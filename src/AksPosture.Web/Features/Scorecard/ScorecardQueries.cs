@@ -20,7 +20,8 @@ public sealed record ScorecardView(
     RemediationProgress Progress,
     DateTimeOffset GeneratedAt);
 
-public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, TimeProvider time)
+public sealed class ScorecardQueries(
+    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, OverviewMemo memo, TimeProvider time)
 {
     public const int TrendWeeks = 13;
 
@@ -46,7 +47,22 @@ public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, 
         var filter = new ClusterFilter(TeamId: teamId, SubscriptionIds: subscriptionIds.Count > 0 ? subscriptionIds : null);
         var selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
         var now = time.GetUtcNow();
+        // The title names the team or subscriptions asked for; the quarter bounds the progress counts.
+        var key = $"scorecard/{teamId}/{string.Join(',', subscriptionIds)}/{QuarterStart(now):O}/" +
+                  await OverviewMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
+        if (memo.Find<ScorecardView>(key) is { } remembered)
+        {
+            return remembered with { GeneratedAt = now };
+        }
 
+        var view = await ReadAsync(db, selected, title, description, now, cancellationToken);
+        memo.Keep(key, view);
+        return view;
+    }
+
+    private async Task<ScorecardView> ReadAsync(
+        AppDbContext db, SelectedClusters selected, string title, string description, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // The quarter's trend reads every week's roll-ups of the selected clusters: it gets a connection of its own, so
         // the database works on it while this one reads the scores, risks and progress.
         var trend = TrendAsync(selected, now, cancellationToken);
@@ -60,8 +76,10 @@ public sealed class ScorecardQueries(IDbContextFactory<AppDbContext> dbFactory, 
     private async Task<IReadOnlyList<ScorePoint>> TrendAsync(SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await selected.TrendAsync(db, trends, aggregated, now.AddDays(-7 * TrendWeeks), now, TrendInterval.Week, cancellationToken);
+        return await selected.TrendAsync(db, trends, aggregated, TrendFrom(now), now, TrendInterval.Week, cancellationToken);
     }
+
+    private static DateTimeOffset TrendFrom(DateTimeOffset now) => now.AddDays(-7 * TrendWeeks);
 
     private static async Task<(string? Title, string Description)> DescribeAsync(
         AppDbContext db, Guid? teamId, IReadOnlyList<string> subscriptionIds, CancellationToken cancellationToken)

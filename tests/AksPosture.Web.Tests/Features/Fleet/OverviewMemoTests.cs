@@ -1,5 +1,6 @@
 using AksPosture.Web.Features.Access;
 using AksPosture.Web.Features.Fleet;
+using AksPosture.Web.Features.Scorecard;
 using AksPosture.Web.Features.Teams;
 using AksPosture.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,33 @@ public sealed class OverviewMemoTests(SampleFleetPortalFixture portal) : IClassF
 
         Assert.NotSame(before, after);
         Assert.Equal(before.Clusters + clusterDelta, after.Clusters);
+    }
+
+    [Fact]
+    public async Task GetScorecard_ReusedUntilATeamClusterIsRetagged()
+    {
+        var filter = await TeamWebAsync();
+
+        var first = await ScorecardAsync(filter.TeamId!.Value);
+        var second = await ScorecardAsync(filter.TeamId!.Value);
+        await using (var db = await portal.CreateDbAsync())
+        {
+            var selection = await ClusterSelection.ForAsync(db, Admin, filter, CancellationToken.None);
+            var cluster = await selection.Clusters(db).Where(c => c.GoneAt == null && c.LatestRunId != null).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE clusters SET tags = tags - 'team' WHERE id = {cluster}");
+        }
+
+        var third = await ScorecardAsync(filter.TeamId!.Value);
+
+        Assert.Same(first.TopRisks, second.TopRisks);
+        Assert.NotSame(second.TopRisks, third.TopRisks);
+        Assert.Equal(second.Clusters - 1, third.Clusters);
+    }
+
+    private async Task<ScorecardView> ScorecardAsync(Guid teamId)
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ScorecardQueries>().GetAsync(Admin, teamId, [], CancellationToken.None))!;
     }
 
     private async Task<ClusterFilter> TeamWebAsync()
