@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AksPosture.Web.Features.Access;
 using AngleSharp.Dom;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -15,12 +16,16 @@ namespace AksPosture.Web.Tests.Infrastructure;
 /// </summary>
 public static class PageContext
 {
-    public static BunitContext For(PortalFixture portal, Action<IServiceCollection, PortalFixture> addServices)
+    public static BunitContext For(PortalFixture portal, Action<IServiceCollection, PortalFixture> addServices) => For(portal, addServices, out _);
+
+    /// <summary>As above, with the <paramref name="authorization"/> that signs another user in (<c>SetClaims</c>) while the test runs.</summary>
+    public static BunitContext For(PortalFixture portal, Action<IServiceCollection, PortalFixture> addServices, out BunitAuthorizationContext authorization)
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.AddAuthorization().SetAuthorized("Page Admin").SetClaims(new Claim("oid", "page-admin")).SetRoles(PortalRoles.Admin)
+        authorization = context.AddAuthorization();
+        authorization.SetAuthorized("Page Admin").SetRoles(PortalRoles.Admin).SetClaims(new Claim("oid", "page-admin"))
             .SetPolicies(PortalPolicies.Read, PortalPolicies.Contribute, PortalPolicies.Approve, PortalPolicies.Administer);
         addServices(context.Services, portal);
         return context;
