@@ -11,11 +11,12 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<FindingPage> ListAsync(
         PortalUser user, FindingFilter filter, FindingSort sort, int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = Today;
         var joined = sort.NeedsRemediation || filter.NeedsRemediation;
+        // The total reads every selected finding, as the page's cut does: on a connection of its own, both at once.
+        var total = CountAsync(user, filter, today, joined, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await FindingRows.SelectAsync(db, user, filter, today, joined, cancellationToken);
-        var total = await rows.CountAsync(cancellationToken);
 
         // Cut the page on the narrow key columns first, then read the page's rows in full: sorting the fleet's findings
         // with every column attached costs more than the second round trip.
@@ -31,7 +32,13 @@ public sealed class FindingQueries(IDbContextFactory<AppDbContext> dbFactory, Ti
             items = await FindingRows.WithRemediationAsync(db, items, cancellationToken);
         }
 
-        return new FindingPage(items.Select(r => r.ToView(today)).ToList(), page, pageSize, total);
+        return new FindingPage(items.Select(r => r.ToView(today)).ToList(), page, pageSize, await total);
+    }
+
+    private async Task<int> CountAsync(PortalUser user, FindingFilter filter, DateOnly today, bool joined, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (await FindingRows.SelectAsync(db, user, filter, today, joined, cancellationToken)).CountAsync(cancellationToken);
     }
 
     /// <summary>The finding, or null when it does not exist or belongs to a cluster the user may not see.</summary>

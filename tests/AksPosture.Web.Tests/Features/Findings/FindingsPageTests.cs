@@ -151,8 +151,11 @@ public sealed class FindingsPageTests(PortalFixture portal) : IClassFixture<Port
             NavigateTo(address);
         }
 
+        // FindingQueries.ListAsync reads a page and its total on two connections at once.
+        private const int ConnectionsPerRead = 2;
+
         /// <summary>How many times the page read findings.</summary>
-        public int Reads => _findingsDb.Created;
+        public int Reads => _findingsDb.Created / ConnectionsPerRead;
 
         public IRenderedComponent<FindingsPage> Render(RendererInfo rendererInfo)
         {
