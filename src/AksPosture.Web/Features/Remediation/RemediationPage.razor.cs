@@ -74,9 +74,12 @@ public sealed partial class RemediationPage
         var filter = new ClusterFilter(TeamId: _teamId);
         var to = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
         var from = to.AddDays(1 - _days);
-        _summary = await Summaries.GetAsync(_user, filter, CancellationToken.None);
-        _burnDown = await BurnDowns.GetAsync(_user, filter, from, to, _grouping, CancellationToken.None);
-        _mttr = await Mttr.GetAsync(_user, filter, from, to, CancellationToken.None);
+        // Each report reads on a connection of its own: the database works on the three at once.
+        var summary = Summaries.GetAsync(_user, filter, CancellationToken.None);
+        var burnDown = BurnDowns.GetAsync(_user, filter, from, to, _grouping, CancellationToken.None);
+        var mttr = Mttr.GetAsync(_user, filter, from, to, CancellationToken.None);
+        await Task.WhenAll(summary, burnDown, mttr);
+        (_summary, _burnDown, _mttr) = (await summary, await burnDown, await mttr);
         _loading = false;
     }
 }
