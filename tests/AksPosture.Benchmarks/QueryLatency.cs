@@ -52,8 +52,11 @@ internal static class QueryLatency
 
     public static async Task MeasureAsync(BenchmarkDatabase database, int days, int samples)
     {
-        var overview = new FleetQueries(database.Factory, new TrendQueries(database.Factory), new AggregatedTrends(), new OverviewMemo(), TimeProvider.System);
-        var overviewMedian = await MedianAsync(samples, () => overview.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
+        // A fresh memo per read times the aggregation (the first load after a run); a shared one, a repeat load.
+        FleetQueries Overview(OverviewMemo memo) => new(database.Factory, new TrendQueries(database.Factory), new AggregatedTrends(), memo, TimeProvider.System);
+        var overviewMedian = await MedianAsync(samples, () => Overview(new OverviewMemo()).GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
+        var remembered = Overview(new OverviewMemo());
+        var rememberedMedian = await MedianAsync(samples, () => remembered.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
 
         // Development without Entra ID: the sample mode signs requests in as the sample administrator.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -90,7 +93,8 @@ internal static class QueryLatency
         await app.StopAsync();
 
         Console.WriteLine($"GET /api/v1/scores?scope=fleet, raw and adjusted (median of {samples}): {scoresMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(scoresMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
-        Console.WriteLine($"fleet overview page's whole query (scores, trend, heat map, teams, worst clusters, most failed rules; median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"fleet overview page's whole query (scores, trend, heat map, teams, worst clusters, most failed rules, first page of clusters; median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"fleet overview, read again with nothing changed (the remembered overview behind its stamp; median of {samples}): {rememberedMedian.TotalMilliseconds,6:0.0} ms");
         Console.WriteLine($"GET /api/v1/scores/trend, {points} daily points (median of {samples}): {trendMedian.TotalMilliseconds,6:0.0} ms (target < 50 ms) {(trendMedian.TotalMilliseconds < 50 ? "MET" : "NOT MET")}");
         Console.WriteLine($"GET /api/v1/scores/trend, weekly (median of {samples}): {weekMedian.TotalMilliseconds,6:0.0} ms");
     }
@@ -107,18 +111,19 @@ internal static class QueryLatency
             """);
         var reader = new PortalUser("bench-reader", "Bench Reader", new HashSet<string>([PortalRoles.Reader]), new HashSet<string>(["bench-group"]));
         var trends = new TrendQueries(database.Factory);
-        var overview = new FleetQueries(database.Factory, trends, new AggregatedTrends(), new OverviewMemo(), TimeProvider.System);
         var to = DateTimeOffset.UtcNow;
         var teamClusters = 0;
+        // A fresh memo per read: the aggregation is timed, not a remembered overview.
         var overviewMedian = await MedianAsync(samples, async () =>
-            teamClusters = (await overview.GetOverviewAsync(reader, ClusterFilter.None, CancellationToken.None)).Clusters);
+            teamClusters = (await new FleetQueries(database.Factory, trends, new AggregatedTrends(), new OverviewMemo(), TimeProvider.System)
+                .GetOverviewAsync(reader, ClusterFilter.None, CancellationToken.None)).Clusters);
         var points = 0;
         var yearMedian = await MedianAsync(samples, async () =>
             points = (await trends.GetAsync(reader, ScoreScope.Fleet, to.AddDays(-days - 1), to, TrendInterval.Day, CancellationToken.None))!.Count);
         var monthMedian = await MedianAsync(samples, () =>
             trends.GetAsync(reader, ScoreScope.Fleet, to.AddDays(-30), to, TrendInterval.Day, CancellationToken.None));
 
-        Console.WriteLine($"team of {teamClusters} clusters: fleet overview (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
+        Console.WriteLine($"team of {teamClusters} clusters: fleet overview, aggregated, its trend read after (median of {samples}): {overviewMedian.TotalMilliseconds,6:0.0} ms");
         Console.WriteLine($"team of {teamClusters} clusters: fleet trend, {points} daily points (median of {samples}): {yearMedian.TotalMilliseconds,6:0.0} ms");
         Console.WriteLine($"team of {teamClusters} clusters: fleet trend, last 30 days (median of {samples}): {monthMedian.TotalMilliseconds,6:0.0} ms");
     }
