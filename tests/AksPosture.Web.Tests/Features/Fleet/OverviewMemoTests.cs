@@ -38,12 +38,7 @@ public sealed class OverviewMemoTests(SampleFleetPortalFixture portal) : IClassF
         var filter = await TeamWebAsync();
         var before = await OverviewAsync(filter);
 
-        await using (var db = await portal.CreateDbAsync())
-        {
-            var selection = await ClusterSelection.ForAsync(db, Admin, filter, CancellationToken.None);
-            var cluster = await selection.Clusters(db).Where(c => c.GoneAt == null && c.LatestRunId != null).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
-            await db.Database.ExecuteSqlRawAsync(change.Replace("@cluster", $"'{cluster}'", StringComparison.Ordinal));
-        }
+        await ChangeAsync(filter, change);
 
         var after = await OverviewAsync(filter);
 
@@ -58,18 +53,22 @@ public sealed class OverviewMemoTests(SampleFleetPortalFixture portal) : IClassF
 
         var first = await ScorecardAsync(filter.TeamId!.Value);
         var second = await ScorecardAsync(filter.TeamId!.Value);
-        await using (var db = await portal.CreateDbAsync())
-        {
-            var selection = await ClusterSelection.ForAsync(db, Admin, filter, CancellationToken.None);
-            var cluster = await selection.Clusters(db).Where(c => c.GoneAt == null && c.LatestRunId != null).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
-            await db.Database.ExecuteSqlAsync($"UPDATE clusters SET tags = tags - 'team' WHERE id = {cluster}");
-        }
+        await ChangeAsync(filter, "UPDATE clusters SET tags = tags - 'team' WHERE id = @cluster");
 
         var third = await ScorecardAsync(filter.TeamId!.Value);
 
         Assert.Same(first.TopRisks, second.TopRisks);
         Assert.NotSame(second.TopRisks, third.TopRisks);
         Assert.Equal(second.Clusters - 1, third.Clusters);
+    }
+
+    // Runs the SQL with @cluster standing for the first of the team's assessed clusters by name.
+    private async Task ChangeAsync(ClusterFilter filter, string sql)
+    {
+        await using var db = await portal.CreateDbAsync();
+        var selection = await ClusterSelection.ForAsync(db, Admin, filter, CancellationToken.None);
+        var cluster = await selection.Clusters(db).Where(c => c.GoneAt == null && c.LatestRunId != null).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
+        await db.Database.ExecuteSqlRawAsync(sql.Replace("@cluster", $"'{cluster}'", StringComparison.Ordinal));
     }
 
     private async Task<ScorecardView> ScorecardAsync(Guid teamId)
