@@ -53,9 +53,9 @@ internal static class QueryLatency
     public static async Task MeasureAsync(BenchmarkDatabase database, int days, int samples)
     {
         // A fresh memo per read times the aggregation (the first load after a run); a shared one, a repeat load.
-        FleetQueries Overview(OverviewMemo memo) => new(database.Factory, new TrendQueries(database.Factory), new AggregatedTrends(), memo, TimeProvider.System);
-        var overviewMedian = await MedianAsync(samples, () => Overview(new OverviewMemo()).GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
-        var remembered = Overview(new OverviewMemo());
+        FleetQueries Overview(PageMemo memo) => new(database.Factory, new TrendQueries(database.Factory), new AggregatedTrends(), memo, TimeProvider.System);
+        var overviewMedian = await MedianAsync(samples, () => Overview(new PageMemo()).GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
+        var remembered = Overview(new PageMemo());
         var rememberedMedian = await MedianAsync(samples, () => remembered.GetOverviewAsync(PortalUser.System, ClusterFilter.None, CancellationToken.None));
 
         // Development without Entra ID: the sample mode signs requests in as the sample administrator.
@@ -115,7 +115,7 @@ internal static class QueryLatency
         var teamClusters = 0;
         // A fresh memo per read: the aggregation is timed, not a remembered overview.
         var overviewMedian = await MedianAsync(samples, async () =>
-            teamClusters = (await new FleetQueries(database.Factory, trends, new AggregatedTrends(), new OverviewMemo(), TimeProvider.System)
+            teamClusters = (await new FleetQueries(database.Factory, trends, new AggregatedTrends(), new PageMemo(), TimeProvider.System)
                 .GetOverviewAsync(reader, ClusterFilter.None, CancellationToken.None)).Clusters);
         var points = 0;
         var yearMedian = await MedianAsync(samples, async () =>

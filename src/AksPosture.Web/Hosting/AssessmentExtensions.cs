@@ -45,7 +45,7 @@ public static class AssessmentExtensions
         builder.Services.AddScoped<ScoreQueries>();
         builder.Services.AddSingleton<TrendQueries>();
         builder.Services.AddSingleton<AggregatedTrends>();
-        builder.Services.AddSingleton<OverviewMemo>();
+        builder.Services.AddSingleton<PageMemo>();
         builder.Services.AddScoped<FleetQueries>();
         builder.Services.AddScoped<ClusterQueries>();
 

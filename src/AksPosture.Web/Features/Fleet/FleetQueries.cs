@@ -11,7 +11,7 @@ namespace AksPosture.Web.Features.Fleet;
 
 /// <summary>What the fleet overview shows, for one user under one filter, aggregated in SQL from each cluster's latest rollups.</summary>
 public sealed class FleetQueries(
-    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, OverviewMemo memo, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, PageMemo memo, TimeProvider time)
 {
     /// <summary>How far back the overview's trend reaches, in weeks.</summary>
     public const int TrendWeeks = 12;
@@ -26,7 +26,7 @@ public sealed class FleetQueries(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             selected = await SelectedClusters.ForAsync(db, user, filter, cancellationToken);
-            stamp = await OverviewMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
+            stamp = await PageMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
         }
 
         if (memo.Find<FleetOverview>(stamp) is { } remembered)

@@ -21,7 +21,7 @@ public sealed record ScorecardView(
     DateTimeOffset GeneratedAt);
 
 public sealed class ScorecardQueries(
-    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, OverviewMemo memo, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, TrendQueries trends, AggregatedTrends aggregated, PageMemo memo, TimeProvider time)
 {
     public const int TrendWeeks = 13;
 
@@ -49,7 +49,7 @@ public sealed class ScorecardQueries(
         var now = time.GetUtcNow();
         // The title names the team or subscriptions asked for; the quarter bounds the progress counts.
         var key = $"scorecard/{teamId}/{string.Join(',', subscriptionIds)}/{QuarterStart(now):O}/" +
-                  await OverviewMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
+                  await PageMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
         if (memo.Find<ScorecardView>(key) is { } remembered)
         {
             return remembered with { GeneratedAt = now };

@@ -29,7 +29,7 @@ public sealed class ClusterScoreTableTests : IAsyncLifetime
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton<TrendQueries>();
         _context.Services.AddSingleton<AggregatedTrends>();
-        _context.Services.AddSingleton<OverviewMemo>();
+        _context.Services.AddSingleton<PageMemo>();
         _context.Services.AddSingleton<FleetQueries>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }

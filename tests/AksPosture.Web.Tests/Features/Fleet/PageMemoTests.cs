@@ -12,7 +12,7 @@ namespace AksPosture.Web.Tests.Features.Fleet;
 /// The overview is read once while nothing it is made of changes, and read again as soon as something does: a cluster's
 /// tags, a cluster gone, a team's definition, a subscription's name.
 /// </summary>
-public sealed class OverviewMemoTests(SampleFleetPortalFixture portal) : IClassFixture<SampleFleetPortalFixture>
+public sealed class PageMemoTests(SampleFleetPortalFixture portal) : IClassFixture<SampleFleetPortalFixture>
 {
     private static readonly PortalUser Admin = TestUsers.With(PortalRoles.Admin);
 

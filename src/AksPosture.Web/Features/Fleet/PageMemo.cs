@@ -11,7 +11,7 @@ namespace AksPosture.Web.Features.Fleet;
 /// fresh read would give the same one. The stamp costs one read of about 25 ms over 10,000 clusters; the overview's
 /// aggregates cost the database about a second of work.
 /// </summary>
-public sealed class OverviewMemo : IDisposable
+public sealed class PageMemo : IDisposable
 {
     // Counted in entries: one per filter and audience in use.
     private const int MaxEntries = 100;
