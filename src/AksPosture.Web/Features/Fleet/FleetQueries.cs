@@ -29,14 +29,7 @@ public sealed class FleetQueries(
             stamp = await PageMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
         }
 
-        if (memo.Find<FleetOverview>(stamp) is { } remembered)
-        {
-            return remembered;
-        }
-
-        var overview = await ReadOverviewAsync(selected, now, cancellationToken);
-        memo.Keep(stamp, overview);
-        return overview;
+        return await memo.GetAsync(stamp, () => ReadOverviewAsync(selected, now, cancellationToken));
     }
 
     private async Task<FleetOverview> ReadOverviewAsync(SelectedClusters selected, DateTimeOffset now, CancellationToken cancellationToken)

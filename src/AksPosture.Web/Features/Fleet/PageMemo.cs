@@ -29,7 +29,7 @@ public sealed class PageMemo : IDisposable
         WHERE c.gone_at IS NULL AND {selection}
         """;
 
-    private readonly MemoryCache _overviews = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     /// <summary>The stamp of what <paramref name="selected"/>'s overview would read now; part of the memo's key.</summary>
     public static async Task<string> StampAsync(AppDbContext db, SelectedClusters selected, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -42,10 +42,18 @@ public sealed class PageMemo : IDisposable
         return $"{selected.StoredScope}/{stamp}";
     }
 
-    public T? Find<T>(string key) where T : class => _overviews.TryGetValue(key, out T? overview) ? overview : null;
+    /// <summary>What was kept under <paramref name="key"/>, or what <paramref name="read"/> reads, kept from then on.</summary>
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> read) where T : class
+    {
+        if (_pages.TryGetValue(key, out T? remembered) && remembered is not null)
+        {
+            return remembered;
+        }
 
-    public void Keep<T>(string key, T overview) where T : class =>
-        _overviews.Set(key, overview, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Unused });
+        var page = await read();
+        _pages.Set(key, page, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Unused });
+        return page;
+    }
 
-    public void Dispose() => _overviews.Dispose();
+    public void Dispose() => _pages.Dispose();
 }

@@ -50,14 +50,8 @@ public sealed class ScorecardQueries(
         // The title names the team or subscriptions asked for; the quarter bounds the progress counts.
         var key = $"scorecard/{teamId}/{string.Join(',', subscriptionIds)}/{QuarterStart(now):O}/" +
                   await PageMemo.StampAsync(db, selected, TrendFrom(now), now, cancellationToken);
-        if (memo.Find<ScorecardView>(key) is { } remembered)
-        {
-            return remembered with { GeneratedAt = now };
-        }
-
-        var view = await ReadAsync(db, selected, title, description, now, cancellationToken);
-        memo.Keep(key, view);
-        return view;
+        // A remembered scorecard is as current as a fresh one: it is stamped with the time it is shown.
+        return (await memo.GetAsync(key, () => ReadAsync(db, selected, title, description, now, cancellationToken))) with { GeneratedAt = now };
     }
 
     private async Task<ScorecardView> ReadAsync(
